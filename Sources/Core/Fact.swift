@@ -1,0 +1,110 @@
+/// One claim in one sentence of one article: this facility has (or is ordered to reach) this status.
+///
+/// Facts are produced by the `Facts` module from an ``Article``; provenance to a stored version is added by the
+/// pipeline when the fact is stored.
+public struct Fact: Hashable, Sendable {
+    /// How the sentence presents the claim. Only asserted facts change a facility's state.
+    public enum Modality: String, Hashable, Codable, Sendable {
+        case asserted
+        /// "chose not to seize", "will remain open".
+        case negated
+        /// "could lead to a reopening", "threatened to close".
+        case hedged
+        /// "would reopen if …".
+        case conditional
+    }
+
+    public var facility: Facility
+    public var status: Status
+    public var deadline: Deadline?
+    public var staff: Int?
+    public var staffLimit: Int?
+    public var relocatedTo: String?
+    public var modality: Modality
+    /// 0…1: how sure the extractor is, from the strength of the cue and of the facility's identification.
+    public var confidence: Double
+    public var evidence: Evidence
+
+    public init(
+        facility: Facility,
+        status: Status,
+        deadline: Deadline? = nil,
+        staff: Int? = nil,
+        staffLimit: Int? = nil,
+        relocatedTo: String? = nil,
+        modality: Modality = .asserted,
+        confidence: Double = 1,
+        evidence: Evidence
+    ) {
+        self.facility = facility
+        self.status = status
+        self.deadline = deadline
+        self.staff = staff
+        self.staffLimit = staffLimit
+        self.relocatedTo = relocatedTo
+        self.modality = modality
+        self.confidence = confidence
+        self.evidence = evidence
+    }
+
+    /// The state this fact claims for its facility.
+    public var state: FacilityState {
+        FacilityState(
+            status: status,
+            deadline: deadline,
+            staff: staff,
+            staffLimit: staffLimit,
+            relocatedTo: relocatedTo
+        )
+    }
+}
+
+/// Where in the article a fact was read.
+public struct Evidence: Hashable, Codable, Sendable {
+    /// The sentence, as it stands in the article text.
+    public var sentence: String
+    /// The sentence's position in the article text.
+    public var span: TextSpan
+
+    public init(sentence: String, span: TextSpan) {
+        self.sentence = sentence
+        self.span = span
+    }
+}
+
+extension Fact: Codable {
+    enum CodingKeys: String, CodingKey {
+        case facility
+        case key
+        case modality
+        case confidence
+        case evidence
+    }
+
+    /// A fact is encoded as its facility, its state's flat fields (see ``FacilityState``) and its provenance.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(facility, forKey: .facility)
+        try container.encode(facility.key, forKey: .key)
+        try state.encode(to: encoder)
+        try container.encode(modality, forKey: .modality)
+        try container.encode(confidence, forKey: .confidence)
+        try container.encode(evidence, forKey: .evidence)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let state = try FacilityState(from: decoder)
+        self.init(
+            facility: try container.decode(Facility.self, forKey: .facility),
+            status: state.status,
+            deadline: state.deadline,
+            staff: state.staff,
+            staffLimit: state.staffLimit,
+            relocatedTo: state.relocatedTo,
+            modality: try container.decode(Modality.self, forKey: .modality),
+            confidence: try container.decode(Double.self, forKey: .confidence),
+            evidence: try container.decode(Evidence.self, forKey: .evidence)
+        )
+    }
+}
