@@ -96,7 +96,10 @@ let package = Package(
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Extraction", "TestSupport"]),
         .testTarget(name: "ChangesTests", dependencies: ["Changes", "TestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Changes", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Storage", "TestSupport"]),
         .testTarget(
             name: "DaemonTests",

@@ -1,0 +1,40 @@
+public import Core
+
+/// What one article version says about one facility, all its sentences taken together.
+///
+/// An article often asserts several statuses for the same facility: background ("was ordered to close by
+/// Saturday") next to the news ("closed on Saturday"). The claim keeps the status furthest along the facility's
+/// life cycle (see ``StatusPrecedence``), with that fact's deadline and evidence.
+public struct Claim: Hashable, Sendable {
+    public var facility: Facility
+    public var state: FacilityState
+    /// The fact whose status the claim carries: its sentence becomes the change's evidence.
+    public var evidence: Evidence
+
+    public init(facility: Facility, state: FacilityState, evidence: Evidence) {
+        self.facility = facility
+        self.state = state
+        self.evidence = evidence
+    }
+
+    /// One claim per facility, in the order the facilities are first mentioned. Facts that are not asserted are
+    /// ignored.
+    public static func summarize(_ facts: [Fact]) -> [Claim] {
+        var order: [FacilityKey] = []
+        var chosen: [FacilityKey: Fact] = [:]
+        for fact in facts where fact.modality == .asserted {
+            let key = fact.facility.key
+            guard let current = chosen[key] else {
+                order.append(key)
+                chosen[key] = fact
+                continue
+            }
+            if StatusPrecedence.rank(fact.status) > StatusPrecedence.rank(current.status) {
+                chosen[key] = fact
+            }
+        }
+        return order.compactMap { key in
+            chosen[key].map { Claim(facility: $0.facility, state: $0.state, evidence: $0.evidence) }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Core
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Stores a new article version with its facts, the changes they cause and one delivery row per interested
+    /// hook, all in one transaction.
+    ///
+    /// The document's previous facts and the current records of the facilities concerned are read inside the same
+    /// transaction, so two passes can never interleave between reading a state and changing it.
+    public func ingest(
+        _ observation: Observation,
+        detect: @escaping ChangeDetection,
+        route: @escaping HookRouting
+    ) async throws -> IngestOutcome {
+        let factRows = try observation.facts.map { fact in (fact, try Self.encode(fact)) }
+        return try await write("storing a version of \(observation.url)") { db in
+            let sourceID = try Self.sourceID(db, name: observation.source)
+            let documentID = try Self.upsertDocument(
+                db,
+                sourceID: sourceID,
+                url: observation.url,
+                etag: observation.etag,
+                lastModified: observation.lastModified,
+                at: observation.fetchedAt
+            )
+            let previousVersion = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT v.id, v.content_hash FROM documents d JOIN versions v ON v.id = d.latest_version_id
+                    WHERE d.id = ?
+                    """,
+                arguments: [documentID]
+            )
+            if let previousVersion, (previousVersion["content_hash"] as String) == observation.contentHash {
+                return IngestOutcome(versionID: nil, changes: [])
+            }
+
+            let article = observation.article
+            try db.execute(
+                sql: """
+                    INSERT INTO versions (document_id, content_hash, fetched_at, published, title, canonical_url, text)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    documentID, observation.contentHash, observation.fetchedAt, article.published?.iso,
+                    article.title, article.canonicalURL, article.text,
+                ]
+            )
+            let versionID = db.lastInsertedRowID
+            for (fact, payload) in factRows {
+                try db.execute(
+                    sql: """
+                        INSERT INTO facts (version_id, facility_key, status, modality, deadline, payload)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        versionID, fact.facility.key.rawValue, fact.status.rawValue, fact.modality.rawValue,
+                        fact.deadline?.value?.iso, payload,
+                    ]
+                )
+            }
+
+            let previousFacts: [Fact] =
+                if let previousID: Int64 = previousVersion?["id"] {
+                    try Self.facts(db, versionID: previousID)
+                } else {
+                    []
+                }
+            let keys = Set(observation.facts.map(\.facility.key))
+            let current = try Self.facilityRecords(db, keys: keys)
+            let detection = detect(observation.facts, previousFacts, current, versionID)
+
+            var logged: [Change] = []
+            for var change in detection.changes {
+                try db.execute(
+                    sql: """
+                        INSERT INTO changes (kind, facility_key, version_id, source, detected_at, idempotency_key, payload)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(idempotency_key) DO NOTHING
+                        """,
+                    arguments: [
+                        change.kind.rawValue, change.facilityKey.rawValue, change.evidence?.versionID,
+                        change.evidence?.source, change.detectedAt, change.idempotencyKey, try Self.encode(change),
+                    ]
+                )
+                guard db.changesCount > 0 else { continue }
+                change.id = db.lastInsertedRowID
+                logged.append(change)
+                for hook in Set(route(change)).sorted() {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO deliveries (change_id, hook, state, next_attempt_at, created_at, updated_at)
+                            VALUES (?, ?, 'pending', ?, ?, ?)
+                            """,
+                        arguments: [change.id, hook, change.detectedAt, change.detectedAt, change.detectedAt]
+                    )
+                }
+            }
+            for record in detection.facilities {
+                try db.execute(
+                    sql: """
+                        INSERT INTO facilities (key, status, deadline, updated_at, payload) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT(key) DO UPDATE SET
+                            status = excluded.status, deadline = excluded.deadline,
+                            updated_at = excluded.updated_at, payload = excluded.payload
+                        """,
+                    arguments: [
+                        record.key.rawValue, record.state.status.rawValue, record.state.deadline?.value?.iso,
+                        record.updatedAt, try Self.encode(record),
+                    ]
+                )
+            }
+            try db.execute(
+                sql: "UPDATE documents SET latest_version_id = ? WHERE id = ?",
+                arguments: [versionID, documentID]
+            )
+            return IngestOutcome(versionID: versionID, changes: logged)
+        }
+    }
+
+    static func facts(_ db: Database, versionID: Int64) throws -> [Fact] {
+        try String.fetchAll(
+            db,
+            sql: "SELECT payload FROM facts WHERE version_id = ? ORDER BY id",
+            arguments: [versionID]
+        )
+        .map { try decode(Fact.self, $0, what: "fact") }
+    }
+
+    static func facilityRecords(_ db: Database, keys: Set<FacilityKey>) throws -> [FacilityKey: FacilityRecord] {
+        var records: [FacilityKey: FacilityRecord] = [:]
+        for key in keys {
+            if let payload = try String.fetchOne(
+                db,
+                sql: "SELECT payload FROM facilities WHERE key = ?",
+                arguments: [key.rawValue]
+            ) {
+                records[key] = try decode(FacilityRecord.self, payload, what: "facility")
+            }
+        }
+        return records
+    }
+}

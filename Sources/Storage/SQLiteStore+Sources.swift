@@ -1,0 +1,159 @@
+public import Core
+public import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func register(_ sources: [Source]) async throws {
+        try await write("registering sources") { db in
+            let now = Date()
+            for source in sources {
+                try db.execute(
+                    sql: """
+                        INSERT INTO sources (name, url, kind, created_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT(name) DO UPDATE SET
+                            url = excluded.url,
+                            kind = excluded.kind,
+                            etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
+                            last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END
+                        """,
+                    arguments: [source.name, source.url, source.kind.rawValue, now]
+                )
+            }
+        }
+    }
+
+    public func sources() async throws -> [SourceState] {
+        try await read("reading sources") { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.*,
+                        (SELECT COUNT(*) FROM documents d WHERE d.source_id = s.id) AS document_count,
+                        (SELECT COUNT(*) FROM versions v JOIN documents d ON v.document_id = d.id
+                            WHERE d.source_id = s.id) AS version_count
+                    FROM sources s ORDER BY s.name
+                    """
+            )
+            return rows.map { row in
+                SourceState(
+                    name: row["name"],
+                    url: row["url"],
+                    kind: Source.Kind(rawValue: row["kind"]) ?? .page,
+                    etag: row["etag"],
+                    lastModified: row["last_modified"],
+                    lastAttemptAt: row["last_attempt_at"],
+                    lastSuccessAt: row["last_success_at"],
+                    nextDueAt: row["next_due_at"],
+                    failureStreak: row["failure_streak"],
+                    lastError: row["last_error"],
+                    documentCount: row["document_count"],
+                    versionCount: row["version_count"]
+                )
+            }
+        }
+    }
+
+    public func recordPoll(source: String, _ record: PollRecord) async throws {
+        try await write("recording a poll of \(source)") { db in
+            try db.execute(
+                sql: """
+                    UPDATE sources SET
+                        last_attempt_at = ?,
+                        last_success_at = CASE WHEN ? IS NULL THEN ? ELSE last_success_at END,
+                        last_error = ?,
+                        failure_streak = ?,
+                        next_due_at = ?,
+                        etag = COALESCE(?, etag),
+                        last_modified = COALESCE(?, last_modified)
+                    WHERE name = ?
+                    """,
+                arguments: [
+                    record.attemptedAt, record.error, record.attemptedAt, record.error, record.failureStreak,
+                    record.nextDueAt, record.etag, record.lastModified, source,
+                ]
+            )
+            if db.changesCount == 0 {
+                throw StorageError(.unknownSource, "no source named \"\(source)\" is registered")
+            }
+        }
+    }
+
+    public func document(source: String, url: String) async throws -> DocumentState? {
+        try await read("reading document \(url)") { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT d.url, d.etag, d.last_modified, d.latest_version_id, v.content_hash
+                    FROM documents d JOIN sources s ON d.source_id = s.id
+                    LEFT JOIN versions v ON v.id = d.latest_version_id
+                    WHERE s.name = ? AND d.url = ?
+                    """,
+                arguments: [source, url]
+            )
+            return row.map { row in
+                DocumentState(
+                    url: row["url"],
+                    etag: row["etag"],
+                    lastModified: row["last_modified"],
+                    latestContentHash: row["content_hash"],
+                    latestVersionID: row["latest_version_id"]
+                )
+            }
+        }
+    }
+
+    public func recordUnchanged(
+        source: String,
+        url: String,
+        etag: String?,
+        lastModified: String?,
+        checkedAt: Date
+    ) async throws {
+        try await write("recording an unchanged check of \(url)") { db in
+            let sourceID = try Self.sourceID(db, name: source)
+            try Self.upsertDocument(
+                db,
+                sourceID: sourceID,
+                url: url,
+                etag: etag,
+                lastModified: lastModified,
+                at: checkedAt
+            )
+        }
+    }
+
+    static func sourceID(_ db: Database, name: String) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE name = ?", arguments: [name]) else {
+            throw StorageError(.unknownSource, "no source named \"\(name)\" is registered")
+        }
+        return id
+    }
+
+    /// Creates or refreshes a document row and returns its id. Validators are replaced only when new ones came.
+    @discardableResult
+    static func upsertDocument(
+        _ db: Database,
+        sourceID: Int64,
+        url: String,
+        etag: String?,
+        lastModified: String?,
+        at date: Date
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO documents (source_id, url, etag, last_modified, first_seen_at, last_checked_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(source_id, url) DO UPDATE SET
+                    etag = COALESCE(excluded.etag, documents.etag),
+                    last_modified = COALESCE(excluded.last_modified, documents.last_modified),
+                    last_checked_at = excluded.last_checked_at
+                """,
+            arguments: [sourceID, url, etag, lastModified, date, date]
+        )
+        return try Int64.fetchOne(
+            db,
+            sql: "SELECT id FROM documents WHERE source_id = ? AND url = ?",
+            arguments: [sourceID, url]
+        )!
+    }
+}

@@ -1,0 +1,229 @@
+import Changes
+import Core
+import Foundation
+import Testing
+
+@Suite struct ChangeDetectorTests {
+    static let consulate = Facility(
+        kind: .consulate,
+        operatorCountry: CountryCode(rawValue: "RU"),
+        hostCountry: CountryCode(rawValue: "US"),
+        city: "San Francisco",
+        name: "Consulate General of Russia in San Francisco"
+    )
+    static let annex = Facility(
+        kind: .annex,
+        operatorCountry: CountryCode(rawValue: "RU"),
+        hostCountry: CountryCode(rawValue: "US"),
+        city: "Washington",
+        name: "Chancery annex of Russia in Washington"
+    )
+
+    static func fact(
+        _ facility: Facility,
+        _ status: Status,
+        deadline: String? = nil,
+        modality: Fact.Modality = .asserted,
+        sentence: String = "A sentence."
+    ) -> Fact {
+        Fact(
+            facility: facility,
+            status: status,
+            deadline: deadline.map { Deadline(value: LocalDateTime(iso: $0), phrase: "by \($0)", anchor: .published) },
+            modality: modality,
+            evidence: Evidence(sentence: sentence, span: TextSpan(start: 0, end: sentence.unicodeScalars.count))
+        )
+    }
+
+    static func context(
+        version: Int64,
+        published: String? = "2017-08-31T15:10",
+        source: String = "ledger"
+    )
+        -> ChangeDetector.Context
+    {
+        ChangeDetector.Context(
+            source: source,
+            url: "https://example.org/story",
+            versionID: version,
+            published: published.flatMap { LocalDateTime(iso: $0) },
+            detectedAt: Date(timeIntervalSince1970: 1_504_200_000 + Double(version))
+        )
+    }
+
+    /// Applies a detection result to a dictionary of records, the way the store does.
+    static func apply(_ result: ChangeDetector.Result, to records: inout [FacilityKey: FacilityRecord]) {
+        for record in result.facilities { records[record.key] = record }
+    }
+
+    @Test func aFirstReportLogsSeenStatusAndDeadlineInThatOrder() {
+        let facts = [
+            Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02", sentence: "Close it by September 2."),
+            Self.fact(Self.annex, .orderedClosed),
+        ]
+        let result = ChangeDetector().detect(
+            facts: facts,
+            previousFacts: [],
+            current: [:],
+            context: Self.context(version: 1)
+        )
+        #expect(
+            result.changes.map { "\($0.kind.rawValue) \($0.facility.key)" } == [
+                "facility_seen ru:consulate:us:san-francisco",
+                "status_changed ru:consulate:us:san-francisco",
+                "deadline_set ru:consulate:us:san-francisco",
+                "facility_seen ru:annex:us:washington",
+                "status_changed ru:annex:us:washington",
+            ]
+        )
+        let deadlineSet = result.changes[2]
+        #expect(deadlineSet.before == nil)
+        #expect(deadlineSet.after?.deadline?.value?.iso == "2017-09-02")
+        #expect(deadlineSet.evidence?.sentence == "Close it by September 2.")
+        #expect(deadlineSet.evidence?.versionID == 1)
+        #expect(result.facilities.map(\.state.status) == [.orderedClosed, .orderedClosed])
+    }
+
+    @Test func reprocessingTheSameClaimsLogsNothing() {
+        let facts = [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02")]
+        var records: [FacilityKey: FacilityRecord] = [:]
+        let detector = ChangeDetector()
+        Self.apply(
+            detector.detect(facts: facts, previousFacts: [], current: records, context: Self.context(version: 1)),
+            to: &records
+        )
+        let again = detector.detect(
+            facts: facts,
+            previousFacts: facts,
+            current: records,
+            context: Self.context(version: 2)
+        )
+        #expect(again.changes.isEmpty)
+        #expect(again.facilities.isEmpty)
+    }
+
+    @Test func aMovedDeadlineIsADeadlineChangeAndAnOrderCarriedOutIsAStatusChange() {
+        let detector = ChangeDetector()
+        var records: [FacilityKey: FacilityRecord] = [:]
+        let v1 = [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02")]
+        Self.apply(
+            detector.detect(facts: v1, previousFacts: [], current: records, context: Self.context(version: 1)),
+            to: &records
+        )
+
+        let v2 = [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02T12:00")]
+        let moved = detector.detect(facts: v2, previousFacts: v1, current: records, context: Self.context(version: 2))
+        #expect(moved.changes.map(\.kind) == [.deadlineChanged])
+        #expect(moved.changes[0].before?.deadline?.value?.iso == "2017-09-02")
+        #expect(moved.changes[0].after?.deadline?.value?.iso == "2017-09-02T12:00")
+        Self.apply(moved, to: &records)
+
+        // The closure is reported next to the background order: the claim is the later status.
+        let v3 = [
+            Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02"),
+            Self.fact(Self.consulate, .closed, sentence: "Russia closed the consulate on Saturday."),
+        ]
+        let closed = detector.detect(
+            facts: v3,
+            previousFacts: v2,
+            current: records,
+            context: Self.context(version: 3, published: "2017-09-02T18:30")
+        )
+        #expect(closed.changes.map(\.kind) == [.statusChanged])
+        #expect(closed.changes[0].before?.status == .orderedClosed)
+        #expect(closed.changes[0].after?.status == .closed)
+        #expect(closed.changes[0].evidence?.sentence == "Russia closed the consulate on Saturday.")
+    }
+
+    @Test func aVersionThatDropsTheDeadlineRemovesNothing() {
+        let detector = ChangeDetector()
+        var records: [FacilityKey: FacilityRecord] = [:]
+        let v1 = [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02")]
+        Self.apply(
+            detector.detect(facts: v1, previousFacts: [], current: records, context: Self.context(version: 1)),
+            to: &records
+        )
+        let v2 = [Self.fact(Self.consulate, .orderedClosed)]
+        let result = detector.detect(facts: v2, previousFacts: v1, current: records, context: Self.context(version: 2))
+        #expect(result.changes.isEmpty)
+    }
+
+    @Test func aSecondSourceWithTheSameStateIsNotAChangeButANewDeadlineIs() {
+        let detector = ChangeDetector()
+        var records: [FacilityKey: FacilityRecord] = [:]
+        let first = [Self.fact(Self.consulate, .orderedClosed)]
+        Self.apply(
+            detector.detect(facts: first, previousFacts: [], current: records, context: Self.context(version: 1)),
+            to: &records
+        )
+        let same = detector.detect(
+            facts: first,
+            previousFacts: [],
+            current: records,
+            context: Self.context(version: 2, source: "wire")
+        )
+        #expect(same.changes.isEmpty)
+        let withDeadline = detector.detect(
+            facts: [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02")],
+            previousFacts: [],
+            current: records,
+            context: Self.context(version: 3, source: "wire")
+        )
+        #expect(withDeadline.changes.map(\.kind) == [.deadlineSet])
+        #expect(withDeadline.changes[0].evidence?.source == "wire")
+    }
+
+    @Test func staleReportsDoNotRollAStateBack() {
+        let detector = ChangeDetector()
+        var records: [FacilityKey: FacilityRecord] = [:]
+        let closed = [Self.fact(Self.consulate, .closed)]
+        Self.apply(
+            detector.detect(
+                facts: closed,
+                previousFacts: [],
+                current: records,
+                context: Self.context(version: 1, published: "2017-09-02T18:30")
+            ),
+            to: &records
+        )
+        let older = detector.detect(
+            facts: [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02")],
+            previousFacts: [],
+            current: records,
+            context: Self.context(version: 2, published: "2017-08-31T15:10", source: "archive")
+        )
+        #expect(older.changes.isEmpty)
+    }
+
+    @Test func negatedAndHedgedFactsNeverChangeState() {
+        let facts = [
+            Self.fact(Self.consulate, .seized, modality: .negated),
+            Self.fact(Self.consulate, .reopened, modality: .hedged),
+        ]
+        let result = ChangeDetector().detect(
+            facts: facts,
+            previousFacts: [],
+            current: [:],
+            context: Self.context(version: 1)
+        )
+        #expect(result.changes.isEmpty)
+    }
+
+    @Test func idempotencyKeysAreStablePerVersionFacilityAndKind() {
+        let facts = [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02")]
+        let first = ChangeDetector().detect(
+            facts: facts,
+            previousFacts: [],
+            current: [:],
+            context: Self.context(version: 7)
+        )
+        let second = ChangeDetector().detect(
+            facts: facts,
+            previousFacts: [],
+            current: [:],
+            context: Self.context(version: 7)
+        )
+        #expect(first.changes.map(\.idempotencyKey) == second.changes.map(\.idempotencyKey))
+        #expect(Set(first.changes.map(\.idempotencyKey)).count == first.changes.count)
+    }
+}
