@@ -12,6 +12,12 @@ enum GzipFileReader {
     static func read(path: String, url: String, maxBytes: Int) throws(FetchError) -> [UInt8] {
         // libxml2 treats "-" as stdin and fetches http:// and ftp:// itself; only absolute paths may get here.
         precondition(path.hasPrefix("/"), "GzipFileReader needs an absolute path")
+        // libxml2's I/O layer reports read errors through the thread's error handler, which by default prints to
+        // stderr, i.e. the journal. Silence it for this synchronous call (same thread throughout) and restore it.
+        let savedHandler = __xmlStructuredError().pointee
+        let savedContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
+        defer { xmlSetStructuredErrorFunc(savedContext, savedHandler) }
         guard let input = xmlParserInputBufferCreateFilename(path, XML_CHAR_ENCODING_NONE) else {
             throw FetchError(code: .fileUnreadable, url: url, message: "cannot open \(path) for decompression")
         }
