@@ -75,7 +75,10 @@ final class CurlMultiLoop {
             return
         }
         active[submission.id] = transfer
-        client.logger.debug("Fetch started", metadata: ["fetch.id": "\(submission.id)", "url": "\(transfer.request.url)"])
+        client.logger.debug(
+            "Fetch started",
+            metadata: ["fetch.id": "\(submission.id)", "url": "\(transfer.request.url)"]
+        )
     }
 
     private func collectFinished() {
@@ -124,7 +127,11 @@ final class CurlMultiLoop {
             return inbox.submitted
         }
         for submission in late {
-            let error = FetchError(code: .cancelled, url: submission.request.url, message: "the HTTP client has shut down")
+            let error = FetchError(
+                code: .cancelled,
+                url: submission.request.url,
+                message: "the HTTP client has shut down"
+            )
             submission.continuation.resume(returning: .failure(error))
         }
         for id in Array(active.keys) {

@@ -52,7 +52,7 @@ public enum FeedParser {
             {
                 reference = FeedDocument.text(of: guid)
             }
-            guard let link = resolvedLink(reference, at: node, in: document) else { return nil }
+            guard let link = absolute(reference, at: node, in: document) else { return nil }
             let date =
                 first("pubDate", in: node, namespaces: namespaces) ?? first("date", in: node, namespaces: [dublinCore])
             let summary =
@@ -78,12 +78,13 @@ public enum FeedParser {
                     return relation == nil || relation == "alternate"
                 } ?? links.first
             guard let alternate,
-                let link = resolvedLink(FeedDocument.attribute("href", of: alternate), at: alternate, in: document)
+                let link = absolute(FeedDocument.attribute("href", of: alternate), at: alternate, in: document)
             else { return nil }
             let date = ["published", "updated", "issued", "modified"].lazy
                 .compactMap { first($0, in: entry, namespaces: namespaces) }.first
             let summary =
-                first("summary", in: entry, namespaces: namespaces) ?? first("content", in: entry, namespaces: namespaces)
+                first("summary", in: entry, namespaces: namespaces)
+                ?? first("content", in: entry, namespaces: namespaces)
             return FeedItem(
                 title: title(first("title", in: entry, namespaces: namespaces)),
                 link: link,
@@ -110,8 +111,7 @@ public enum FeedParser {
         children(name, of: node, namespaces: namespaces).first
     }
 
-    private static func resolvedLink(_ reference: String?, at node: FeedDocument.Node, in document: FeedDocument)
-        -> String?
+    private static func absolute(_ reference: String?, at node: FeedDocument.Node, in document: FeedDocument) -> String?
     {
         guard let reference = reference?.trimmingSpaces(), !reference.isEmpty else { return nil }
         return document.resolve(reference, at: node)

@@ -29,7 +29,11 @@ public struct FileFetcher: Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
-            throw FetchError(code: .fileUnreadable, url: request.url, message: "cannot stat \(path): \(describe(errno))")
+            throw FetchError(
+                code: .fileUnreadable,
+                url: request.url,
+                message: "cannot stat \(path): \(describe(errno))"
+            )
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             let what = (info.st_mode & S_IFMT) == S_IFDIR ? "a directory" : "not a regular file"
@@ -37,7 +41,8 @@ public struct FileFetcher: Sendable {
         }
 
         let modifiedSeconds = Int(info.st_mtim.tv_sec)
-        let etag = "\"\(String(info.st_size, radix: 16))-\(String(modifiedSeconds, radix: 16))."
+        let etag =
+            "\"\(String(info.st_size, radix: 16))-\(String(modifiedSeconds, radix: 16))."
             + "\(String(info.st_mtim.tv_nsec, radix: 16))\""
         let lastModified = HTTPDate.format(secondsSinceEpoch: modifiedSeconds)
         var response = FetchResponse(

@@ -116,7 +116,11 @@ public final class HTTPClient: Sendable {
     private func submit(_ submission: Submission) {
         let refusal: FetchError? = inbox.withLock { inbox in
             if inbox.closed || inbox.shutdownRequested {
-                return FetchError(code: .cancelled, url: submission.request.url, message: "the HTTP client has shut down")
+                return FetchError(
+                    code: .cancelled,
+                    url: submission.request.url,
+                    message: "the HTTP client has shut down"
+                )
             }
             // The cancellation flag is set before onCancel runs, so a cancellation the loop could not match to a
             // transfer (it had not been submitted yet) is caught here.

@@ -14,7 +14,8 @@ enum HTTPDate {
         let secondOfDay = secondsSinceEpoch - days * 86_400
         let date = CivilDate(dayNumber: days)
         let time = [secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60].map(twoDigits).joined(separator: ":")
-        return "\(weekdays[date.weekday - 1]), \(twoDigits(date.day)) \(months[date.month - 1]) \(date.year) \(time) GMT"
+        let day = "\(weekdays[date.weekday - 1]), \(twoDigits(date.day)) \(months[date.month - 1]) \(date.year)"
+        return "\(day) \(time) GMT"
     }
 
     private static func twoDigits(_ value: Int) -> String {

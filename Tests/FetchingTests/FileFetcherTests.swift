@@ -107,8 +107,10 @@ import Testing
             let path = try writeBytes(bomb, to: "bomb.txt.gz", in: directory)
             #expect(bomb.count < 1024 * 1024)
             #expect(error(FileFetcher(maxBodyBytes: 1024 * 1024), path)?.code == .bodyTooLarge)
-            #expect(try FileFetcher(maxBodyBytes: 2 * 1024 * 1024).fetch(FetchRequest(url: path)).body.count
-                == 2 * 1024 * 1024)
+            #expect(
+                try FileFetcher(maxBodyBytes: 2 * 1024 * 1024).fetch(FetchRequest(url: path)).body.count
+                    == 2 * 1024 * 1024
+            )
         }
     }
 

@@ -15,9 +15,7 @@ struct LoopbackConnection {
         let handler = server.record(request)
         let response = handler?(request) ?? .text("no route for \(request.method) \(request.path)\n", status: 404)
         if let delay = response.delay {
-            guard LoopbackSocket.wait(for: nil, events: 0, wake: server.wakeRead, timeout: delay) == .timedOut else {
-                return
-            }
+            guard sleep(delay) else { return }
         }
         send(response)
     }
@@ -59,9 +57,7 @@ struct LoopbackConnection {
     private func receive(into bytes: inout [UInt8]) -> Bool {
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
-            guard LoopbackSocket.wait(for: fd, events: POLLIN, wake: server.wakeRead, timeout: Self.readTimeout)
-                == .ready
-            else { return false }
+            guard ready(for: POLLIN) else { return false }
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count > 0 {
                 bytes.append(contentsOf: chunk[..<count])
@@ -71,6 +67,16 @@ struct LoopbackConnection {
             if errno == EAGAIN || errno == EINTR { continue }
             return false
         }
+    }
+
+    /// Waits for `duration`; false when the server stopped meanwhile.
+    private func sleep(_ duration: Duration) -> Bool {
+        LoopbackSocket.wait(for: nil, events: 0, wake: server.wakeRead, timeout: duration) == .timedOut
+    }
+
+    /// Waits until the socket is ready for `events`; false on timeout, error or server stop.
+    private func ready(for events: Int32) -> Bool {
+        LoopbackSocket.wait(for: fd, events: events, wake: server.wakeRead, timeout: Self.readTimeout) == .ready
     }
 
     // MARK: - Writing
@@ -98,12 +104,12 @@ struct LoopbackConnection {
             var offset = 0
             while offset < response.body.count {
                 let end = min(response.body.count, offset + max(1, chunkSize))
-                let piece = Array(String(end - offset, radix: 16).utf8) + [13, 10] + response.body[offset..<end] + [13, 10]
+                let piece =
+                    Array(String(end - offset, radix: 16).utf8) + [13, 10] + response.body[offset..<end] + [13, 10]
                 guard write(piece) else { return }
                 offset = end
                 if let pause, offset < response.body.count {
-                    guard LoopbackSocket.wait(for: nil, events: 0, wake: server.wakeRead, timeout: pause) == .timedOut
-                    else { return }
+                    guard sleep(pause) else { return }
                 }
             }
             _ = write(Array("0\r\n\r\n".utf8))
@@ -115,10 +121,10 @@ struct LoopbackConnection {
     private func write(_ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            guard LoopbackSocket.wait(for: fd, events: POLLOUT, wake: server.wakeRead, timeout: Self.readTimeout)
-                == .ready
-            else { return false }
-            let count = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard ready(for: POLLOUT) else { return false }
+            let count = bytes[offset...].withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if count > 0 {
                 offset += count
             } else if count < 0, errno == EAGAIN || errno == EINTR {
