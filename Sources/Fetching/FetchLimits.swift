@@ -1,7 +1,8 @@
 /// Bounds on every fetch, so that one slow, huge or hostile source cannot stall or exhaust the daemon.
 ///
 /// The defaults suit news pages and feeds polled every few minutes: a real article is well under 2 MiB, and a
-/// server that has not answered within 30 seconds will be tried again at the next poll anyway.
+/// server that has not answered within 30 seconds will be tried again at the next poll anyway. As in libcurl, a zero
+/// timeout means "no limit", so configuration should keep them positive.
 public struct FetchLimits: Hashable, Sendable {
     /// Time allowed to establish the TCP (and TLS) connection. Default 10 s.
     public var connectTimeout: Duration
@@ -14,7 +15,8 @@ public struct FetchLimits: Hashable, Sendable {
     /// Identifies the daemon to site operators, with a URL where they can learn what it is.
     public var userAgent: String
     /// A transfer slower than this many bytes per second for ``lowSpeedTime`` is aborted as timed out.
-    /// Default 100 bytes/s: it stops servers that trickle a byte at a time to hold a connection open.
+    /// Default 100 bytes/s: it stops servers that trickle a byte at a time to hold a connection open. It also
+    /// bounds how long a server may take before its first byte, since nothing arriving counts as slow.
     public var lowSpeedLimit: Int
     /// How long a transfer may stay below ``lowSpeedLimit``. Default 15 s.
     public var lowSpeedTime: Duration
