@@ -12,6 +12,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 
 /// xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state.

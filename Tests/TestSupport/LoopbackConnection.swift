@@ -1,0 +1,138 @@
+import Glibc
+
+/// One accepted connection of ``LoopbackHTTPServer``: read one request, record it, answer it, done.
+struct LoopbackConnection {
+    let fd: Int32
+    let server: LoopbackHTTPServer
+
+    /// Largest request head accepted; a test client never needs more.
+    private static let maxHeadBytes = 64 * 1024
+    /// How long a client may take to send its request.
+    private static let readTimeout = Duration.seconds(10)
+
+    func serve() {
+        guard let request = readRequest() else { return }
+        let handler = server.record(request)
+        let response = handler?(request) ?? .text("no route for \(request.method) \(request.path)\n", status: 404)
+        if let delay = response.delay {
+            guard sleep(delay) else { return }
+        }
+        send(response)
+    }
+
+    // MARK: - Reading
+
+    private func readRequest() -> RecordedRequest? {
+        var bytes: [UInt8] = []
+        var head: HTTPRequestParser.Head?
+        while head == nil {
+            guard bytes.count <= Self.maxHeadBytes, receive(into: &bytes) else { return nil }
+            guard let parsed = try? HTTPRequestParser.head(in: bytes) else { return nil }
+            head = parsed
+        }
+        guard let head else { return nil }
+        if head.header("Expect")?.lowercased() == "100-continue" {
+            guard write(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return nil }
+        }
+        var body: [UInt8] = []
+        if head.header("Transfer-Encoding")?.lowercased().contains("chunked") == true {
+            while true {
+                guard let decoded = try? HTTPRequestParser.chunkedBody(in: bytes, from: head.length) else {
+                    guard receive(into: &bytes) else { return nil }
+                    continue
+                }
+                body = decoded
+                break
+            }
+        } else if let length = head.header("Content-Length").flatMap({ Int($0) }), length > 0 {
+            while bytes.count < head.length + length {
+                guard receive(into: &bytes) else { return nil }
+            }
+            body = Array(bytes[head.length..<head.length + length])
+        }
+        return RecordedRequest(method: head.method, target: head.target, headers: head.headers, body: body)
+    }
+
+    /// Appends whatever the client sent next; false on end of stream, error, timeout or server stop.
+    private func receive(into bytes: inout [UInt8]) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            guard ready(for: POLLIN) else { return false }
+            let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count > 0 {
+                bytes.append(contentsOf: chunk[..<count])
+                return true
+            }
+            if count == 0 { return false }
+            if errno == EAGAIN || errno == EINTR { continue }
+            return false
+        }
+    }
+
+    /// Waits for `duration`; false when the server stopped meanwhile.
+    private func sleep(_ duration: Duration) -> Bool {
+        LoopbackSocket.wait(for: nil, events: 0, wake: server.wakeRead, timeout: duration) == .timedOut
+    }
+
+    /// Waits until the socket is ready for `events`; false on timeout, error or server stop.
+    private func ready(for events: Int32) -> Bool {
+        LoopbackSocket.wait(for: fd, events: events, wake: server.wakeRead, timeout: Self.readTimeout) == .ready
+    }
+
+    // MARK: - Writing
+
+    private func send(_ response: LoopbackResponse) {
+        var head = "HTTP/1.1 \(response.status) \(response.reasonPhrase)\r\n"
+        for (name, value) in response.headers {
+            head += "\(name): \(value)\r\n"
+        }
+        switch response.framing {
+        case .contentLength:
+            head += "Content-Length: \(response.body.count)\r\n"
+        case .chunked:
+            head += "Transfer-Encoding: chunked\r\n"
+        case .untilClose:
+            break
+        }
+        head += "Connection: close\r\n\r\n"
+        guard write(Array(head.utf8)) else { return }
+
+        switch response.framing {
+        case .contentLength, .untilClose:
+            _ = write(response.body)
+        case .chunked(let chunkSize, let pause):
+            var offset = 0
+            while offset < response.body.count {
+                let end = min(response.body.count, offset + max(1, chunkSize))
+                let piece =
+                    Array(String(end - offset, radix: 16).utf8) + [13, 10] + response.body[offset..<end] + [13, 10]
+                guard write(piece) else { return }
+                offset = end
+                if let pause, offset < response.body.count {
+                    guard sleep(pause) else { return }
+                }
+            }
+            _ = write(Array("0\r\n\r\n".utf8))
+        }
+    }
+
+    /// Sends all of `bytes`; false when the client went away or the server is stopping. MSG_NOSIGNAL keeps a closed
+    /// peer from raising SIGPIPE in the test process.
+    private func write(_ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            guard ready(for: POLLOUT) else { return false }
+            let count = bytes[offset...].withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            if count > 0 {
+                offset += count
+            } else if count < 0, errno == EAGAIN || errno == EINTR {
+                continue
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+}
