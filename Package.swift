@@ -77,7 +77,8 @@ let package = Package(
         .executableTarget(
             name: "factwatch",
             dependencies: [
-                "Core", "Daemon",
+                "Core", "Daemon", "Alerts", "Facts", "Fetching", "Storage",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

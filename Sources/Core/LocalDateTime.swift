@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A civil date with an optional wall-clock time, as a story states it ("5 p.m. on Friday").
 ///
 /// There is deliberately no time zone: "12 p.m. Eastern Daylight Time" is kept as 12:00 on that date, the local
@@ -65,5 +67,16 @@ extension LocalDateTime: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
+    }
+}
+
+extension LocalDateTime {
+    /// The UTC calendar date and time of an instant, for anchoring deadlines to a fetch time when a page gives no
+    /// date at all.
+    public init(utc instant: Date) {
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        self.init(date: CivilDate(dayNumber: days), hour: secondOfDay / 3600, minute: (secondOfDay % 3600) / 60)
     }
 }

@@ -1,0 +1,110 @@
+public import Foundation
+public import Logging
+public import Storage
+
+/// Works through the outbox: runs each due delivery's hook, records the outcome, and schedules retries.
+///
+/// Deliveries are written in the same transaction as the change they carry, so a change is never logged without
+/// its deliveries, and a crash between a hook's run and its record only means the hook runs again (hooks should
+/// treat the change id as an idempotency key). Each hook receives its changes one at a time, in log order; different
+/// hooks run side by side.
+public struct DeliveryDispatcher: Sendable {
+    public let store: any ChangeStore
+    public let hooks: [String: HookConfiguration]
+    public let runner: HookRunner
+    public let policy: RetryPolicy
+    public let logger: Logger
+
+    public init(
+        store: any ChangeStore,
+        hooks: [HookConfiguration],
+        runner: HookRunner,
+        policy: RetryPolicy = RetryPolicy(),
+        logger: Logger
+    ) {
+        self.store = store
+        self.hooks = Dictionary(hooks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.runner = runner
+        self.policy = policy
+        self.logger = logger
+    }
+
+    /// What one round of dispatching did.
+    public struct Report: Sendable, Hashable {
+        public var delivered = 0
+        public var failed = 0
+        public var deadLettered = 0
+
+        public init() {}
+    }
+
+    /// Runs every delivery due at `now` (up to `limit`) and returns the counts.
+    public func dispatchDue(now: Date = Date(), limit: Int = 500) async throws -> Report {
+        let due = try await store.dueDeliveries(now: now, limit: limit)
+        guard !due.isEmpty else { return Report() }
+        let byHook = Dictionary(grouping: due, by: \.hook)
+        return try await withThrowingTaskGroup(of: Report.self) { group in
+            for (hook, deliveries) in byHook {
+                group.addTask { try await deliver(deliveries, to: hook) }
+            }
+            var total = Report()
+            for try await report in group {
+                total.delivered += report.delivered
+                total.failed += report.failed
+                total.deadLettered += report.deadLettered
+            }
+            return total
+        }
+    }
+
+    private func deliver(_ deliveries: [PendingDelivery], to name: String) async throws -> Report {
+        var report = Report()
+        var random = SystemRandomNumberGenerator()
+        for delivery in deliveries {
+            if Task.isCancelled { break }
+            var logger = self.logger
+            logger[metadataKey: "hook"] = "\(name)"
+            logger[metadataKey: "change.id"] = "\(delivery.change.id ?? 0)"
+            guard let hook = hooks[name] else {
+                let message = "hook \"\(name)\" is no longer in the configuration"
+                try await store.update(delivery: delivery.id, .dead(error: message, attemptedAt: Date()))
+                logger.warning("Delivery dropped", metadata: ["reason": "\(message)"])
+                report.deadLettered += 1
+                continue
+            }
+            let outcome = await runner.run(hook, change: delivery.change)
+            if outcome.cancelled { break }
+            let finished = Date()
+            if outcome.succeeded {
+                try await store.update(delivery: delivery.id, .delivered(at: finished))
+                logger.info("Hook delivered", metadata: outcome.logMetadata)
+                report.delivered += 1
+                continue
+            }
+            let attempt = delivery.attempts + 1
+            switch policy.nextStep(afterFailedAttempt: attempt, now: finished, random: &random) {
+            case .retry(let next):
+                try await store.update(
+                    delivery: delivery.id,
+                    .retry(at: next, error: outcome.summary, attemptedAt: finished)
+                )
+                logger.warning(
+                    "Hook failed; will retry",
+                    metadata: outcome.logMetadata.merging(
+                        ["attempt": "\(attempt)", "retry.at": "\(next)"],
+                        uniquingKeysWith: { $1 }
+                    )
+                )
+                report.failed += 1
+            case .deadLetter:
+                try await store.update(delivery: delivery.id, .dead(error: outcome.summary, attemptedAt: finished))
+                logger.error(
+                    "Hook failed for the last time; delivery is dead",
+                    metadata: outcome.logMetadata.merging(["attempt": "\(attempt)"], uniquingKeysWith: { $1 })
+                )
+                report.deadLettered += 1
+            }
+        }
+        return report
+    }
+}

@@ -1,0 +1,338 @@
+import Alerts
+import Core
+import Foundation
+import TOMLKit
+
+/// Walks a parsed TOML table into a ``Configuration``, collecting every problem instead of stopping at the first.
+///
+/// TOMLKit's tables are non-Sendable classes; they live only inside ``read(_:path:environment:)``.
+struct ConfigurationReader {
+    let locator: TOMLKeyLocator
+    let baseDirectory: String
+    private(set) var issues: [ConfigurationError.Issue] = []
+
+    init(locator: TOMLKeyLocator, baseDirectory: String) {
+        self.locator = locator
+        self.baseDirectory = baseDirectory
+    }
+
+    static let topLevelKeys = [
+        "database", "interval", "lexicon", "user_agent", "timeout", "connect_timeout", "max_body_bytes",
+        "max_feed_items", "concurrency", "source", "hook",
+    ]
+    static let sourceKeys = ["name", "url", "kind", "interval"]
+    static let hookKeys = ["name", "command", "kinds", "timeout", "environment"]
+    /// Polling a publisher's server more often than this is rude and gains nothing for news.
+    static let minimumNetworkInterval: Duration = .seconds(30)
+
+    mutating func read(_ table: TOMLTable, path: String, environment: [String: String]) -> Configuration? {
+        checkKeys(table, allowed: Self.topLevelKeys, table: nil, index: 0, prefix: "")
+        var configuration = Configuration(path: path, database: Configuration.defaultDatabase(environment: environment))
+        if let database = string(table, "database") {
+            configuration.database = resolvePath(database)
+        }
+        configuration.interval = duration(table, "interval", minimum: .seconds(1)) ?? Configuration.defaultInterval
+        configuration.lexicon = string(table, "lexicon").map(resolvePath)
+        configuration.fetch.userAgent = string(table, "user_agent")
+        configuration.fetch.timeout = duration(table, "timeout", minimum: .seconds(1)) ?? configuration.fetch.timeout
+        configuration.fetch.connectTimeout =
+            duration(table, "connect_timeout", minimum: .seconds(1)) ?? configuration.fetch.connectTimeout
+        configuration.fetch.maxBodyBytes =
+            integer(table, "max_body_bytes", range: 1024...1_073_741_824) ?? configuration.fetch.maxBodyBytes
+        configuration.maxFeedItems = integer(table, "max_feed_items", range: 1...1000) ?? configuration.maxFeedItems
+        configuration.concurrency = integer(table, "concurrency", range: 1...256) ?? configuration.concurrency
+        configuration.sources = readSources(table, defaultInterval: configuration.interval)
+        configuration.hooks = readHooks(table)
+        return issues.isEmpty ? configuration : nil
+    }
+
+    // MARK: Sources
+
+    private mutating func readSources(_ table: TOMLTable, defaultInterval: Duration) -> [Source] {
+        guard let entries = tables(table, "source") else { return [] }
+        var sources: [Source] = []
+        var seen: [String: Int] = [:]
+        for (offset, entry) in entries.enumerated() {
+            let index = offset + 1
+            let prefix = "source[\(index)]"
+            checkKeys(entry, allowed: Self.sourceKeys, table: "source", index: index, prefix: prefix)
+            let name = requiredString(entry, "name", table: "source", index: index, prefix: prefix)
+            if let name {
+                if let first = seen[name] {
+                    report("name", "source", index, prefix, "duplicate name \"\(name)\"; source[\(first)] has it too")
+                } else {
+                    seen[name] = index
+                }
+            }
+            let url = requiredString(entry, "url", table: "source", index: index, prefix: prefix).flatMap {
+                checkURL($0, table: "source", index: index, prefix: prefix)
+            }
+            var kind = Source.Kind.page
+            if let text = string(entry, "kind", table: "source", index: index, prefix: prefix) {
+                if let parsed = Source.Kind(rawValue: text) {
+                    kind = parsed
+                } else {
+                    report("kind", "source", index, prefix, "\"\(text)\" is not a source kind; use \"page\" or \"feed\"")
+                }
+            }
+            let isNetwork = url.map { $0.hasPrefix("http://") || $0.hasPrefix("https://") } ?? false
+            let interval =
+                duration(
+                    entry,
+                    "interval",
+                    minimum: isNetwork ? Self.minimumNetworkInterval : .seconds(1),
+                    table: "source",
+                    index: index,
+                    prefix: prefix
+                ) ?? defaultInterval
+            if let name, let url {
+                sources.append(Source(name: name, url: url, kind: kind, interval: interval))
+            }
+        }
+        return sources
+    }
+
+    /// Checks a source URL and returns the form the fetcher gets: web URLs as written, files as absolute paths.
+    private mutating func checkURL(_ text: String, table: String, index: Int, prefix: String) -> String? {
+        let lowered = text.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+            guard let url = URL(string: text), let host = url.host, !host.isEmpty else {
+                report("url", table, index, prefix, "\"\(text)\" is not a valid URL (no host)")
+                return nil
+            }
+            return text
+        }
+        if lowered.hasPrefix("file:") {
+            guard let url = URL(string: text), url.isFileURL, !url.path.isEmpty,
+                url.host == nil || url.host == "" || url.host == "localhost"
+            else {
+                report(
+                    "url",
+                    table,
+                    index,
+                    prefix,
+                    "\"\(text)\" is not a valid file URL; write file:///absolute/path or a plain path"
+                )
+                return nil
+            }
+            return url.path
+        }
+        if let colon = text.firstIndex(of: ":"), text[..<colon].allSatisfy({ $0.isLetter || $0 == "+" }),
+            text[..<colon].count > 1
+        {
+            report(
+                "url",
+                table,
+                index,
+                prefix,
+                "the scheme \"\(text[..<colon])\" is not supported; use http, https, file, or a plain path"
+            )
+            return nil
+        }
+        guard !text.isEmpty else {
+            report("url", table, index, prefix, "must not be empty")
+            return nil
+        }
+        return resolvePath(text)
+    }
+
+    // MARK: Hooks
+
+    private mutating func readHooks(_ table: TOMLTable) -> [HookConfiguration] {
+        guard let entries = tables(table, "hook") else { return [] }
+        var hooks: [HookConfiguration] = []
+        var seen: [String: Int] = [:]
+        for (offset, entry) in entries.enumerated() {
+            let index = offset + 1
+            let prefix = "hook[\(index)]"
+            checkKeys(entry, allowed: Self.hookKeys, table: "hook", index: index, prefix: prefix)
+            let name = requiredString(entry, "name", table: "hook", index: index, prefix: prefix)
+            if let name {
+                if let first = seen[name] {
+                    report("name", "hook", index, prefix, "duplicate name \"\(name)\"; hook[\(first)] has it too")
+                } else {
+                    seen[name] = index
+                }
+            }
+            var command: [String]?
+            if entry["command"] == nil {
+                report("command", "hook", index, prefix, "is required: an argv array, e.g. [\"/usr/local/bin/notify\"]")
+            } else if let array = stringArray(entry, "command", table: "hook", index: index, prefix: prefix) {
+                if array.isEmpty || array[0].isEmpty {
+                    report("command", "hook", index, prefix, "must name a program: [\"/path/to/program\", \"arg\"]")
+                } else {
+                    command = array
+                    if array[0].contains("/"), !array[0].hasPrefix("/") { command![0] = resolvePath(array[0]) }
+                }
+            }
+            var kinds: Set<ChangeKind> = []
+            for text in stringArray(entry, "kinds", table: "hook", index: index, prefix: prefix) ?? [] {
+                if let kind = ChangeKind(rawValue: text) {
+                    kinds.insert(kind)
+                } else {
+                    let allowed = ChangeKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    report("kinds", "hook", index, prefix, "\"\(text)\" is not a change kind; allowed: \(allowed)")
+                }
+            }
+            let timeout =
+                duration(entry, "timeout", minimum: .milliseconds(100), table: "hook", index: index, prefix: prefix)
+                ?? HookConfiguration.defaultTimeout
+            var environment: [String: String] = [:]
+            if let value = entry["environment"] {
+                if let variables = value.table {
+                    for key in variables.keys {
+                        if let text = variables[key]?.string {
+                            environment[key] = text
+                        } else {
+                            report("environment", "hook", index, prefix, "the value of \(key) must be a string")
+                        }
+                    }
+                } else {
+                    report("environment", "hook", index, prefix, "must be a table of strings, e.g. { TOKEN = \"…\" }")
+                }
+            }
+            guard let name, let command else { continue }
+            let hook = HookConfiguration(
+                name: name,
+                command: command,
+                kinds: kinds,
+                timeout: timeout,
+                environment: environment
+            )
+            do {
+                try hook.validate()
+                hooks.append(hook)
+            } catch {
+                report("", "hook", index, prefix, error.detail)
+            }
+        }
+        return hooks
+    }
+
+    // MARK: Typed access with reporting
+
+    private mutating func report(_ key: String, _ table: String?, _ index: Int, _ prefix: String, _ message: String) {
+        let line =
+            key.isEmpty
+            ? table.flatMap { locator.header(of: $0, index: index) }
+            : locator.line(of: key, in: table, index: index) ?? table.flatMap { locator.header(of: $0, index: index) }
+        let path = prefix.isEmpty ? key : (key.isEmpty ? prefix : "\(prefix).\(key)")
+        issues.append(.init(line: line, key: path, message: message))
+    }
+
+    private mutating func checkKeys(_ table: TOMLTable, allowed: [String], table name: String?, index: Int, prefix: String) {
+        for key in table.keys where !allowed.contains(key) {
+            let suggestion = allowed.first { $0.replacingOccurrences(of: "_", with: "") == key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "") }
+            let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
+            report(key, name, index, prefix, "unknown key; \(hint)allowed here: \(allowed.joined(separator: ", "))")
+        }
+    }
+
+    private mutating func string(
+        _ table: TOMLTable,
+        _ key: String,
+        table name: String? = nil,
+        index: Int = 0,
+        prefix: String = ""
+    ) -> String? {
+        guard let value = table[key] else { return nil }
+        guard let text = value.string else {
+            report(key, name, index, prefix, "must be a string (in quotes)")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func requiredString(_ table: TOMLTable, _ key: String, table name: String, index: Int, prefix: String)
+        -> String?
+    {
+        guard table[key] != nil else {
+            report(key, name, index, prefix, "is required")
+            return nil
+        }
+        guard let text = string(table, key, table: name, index: index, prefix: prefix) else { return nil }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            report(key, name, index, prefix, "must not be empty")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func stringArray(_ table: TOMLTable, _ key: String, table name: String, index: Int, prefix: String)
+        -> [String]?
+    {
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else {
+            report(key, name, index, prefix, "must be an array of strings, e.g. [\"a\", \"b\"]")
+            return nil
+        }
+        var strings: [String] = []
+        for element in array {
+            guard let text = element.string else {
+                report(key, name, index, prefix, "must be an array of strings, e.g. [\"a\", \"b\"]")
+                return nil
+            }
+            strings.append(text)
+        }
+        return strings
+    }
+
+    private mutating func integer(_ table: TOMLTable, _ key: String, range: ClosedRange<Int>) -> Int? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.int else {
+            report(key, nil, 0, "", "must be a whole number")
+            return nil
+        }
+        guard range.contains(number) else {
+            report(key, nil, 0, "", "\(number) is out of range; allowed: \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    private mutating func duration(
+        _ table: TOMLTable,
+        _ key: String,
+        minimum: Duration,
+        table name: String? = nil,
+        index: Int = 0,
+        prefix: String = ""
+    ) -> Duration? {
+        guard let value = table[key] else { return nil }
+        guard let text = value.string else {
+            report(key, name, index, prefix, "must be a duration string such as \"90s\", \"15m\", \"2h\" or \"1d\"")
+            return nil
+        }
+        guard let parsed = DurationText.parse(text) else {
+            report(
+                key,
+                name,
+                index,
+                prefix,
+                "\"\(text)\" is not a duration; write a whole number and a unit (ms, s, m, h, d): \"90s\", \"15m\""
+            )
+            return nil
+        }
+        guard parsed >= minimum else {
+            let why = minimum == Self.minimumNetworkInterval ? ", to be polite to the publisher's server" : ""
+            report(key, name, index, prefix, "\"\(text)\" is too short; the minimum is \(DurationText.format(minimum))\(why)")
+            return nil
+        }
+        return parsed
+    }
+
+    private func tables(_ table: TOMLTable, _ key: String) -> [TOMLTable]? {
+        guard let value = table[key] else { return nil }
+        if let array = value.array {
+            return array.compactMap { $0.table }
+        }
+        return value.table.map { [$0] }
+    }
+
+    private func resolvePath(_ path: String) -> String {
+        guard !path.hasPrefix("/") else { return path }
+        let expanded = path.hasPrefix("~/") ? NSString(string: path).expandingTildeInPath : path
+        guard !expanded.hasPrefix("/") else { return expanded }
+        return URL(fileURLWithPath: baseDirectory).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+}

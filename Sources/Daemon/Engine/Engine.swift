@@ -1,0 +1,131 @@
+public import Alerts
+public import Core
+import Extraction
+public import Facts
+public import Fetching
+import Foundation
+public import Logging
+public import Storage
+
+/// Everything a pass needs, built from one configuration: rebuilt on reload, shared by `once`, `run` and `demo`.
+///
+/// The engine polls sources with bounded concurrency, records each source's health and next due time, and then
+/// works through the delivery outbox.
+public struct Engine: Sendable {
+    public let configuration: Configuration
+    public let store: any ChangeStore
+    public let pipeline: Pipeline
+    public let dispatcher: DeliveryDispatcher
+    public let logger: Logger
+
+    /// - Throws: ``ConfigurationError`` when the configured lexicon file cannot be read.
+    public init(
+        configuration: Configuration,
+        store: any ChangeStore,
+        fetcher: Fetcher,
+        logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) throws {
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+        let lexicon = try configuration.loadLexicon()
+        pipeline = Pipeline(
+            fetcher: fetcher,
+            facts: FactExtractor(lexicon: lexicon),
+            store: store,
+            hooks: configuration.hooks,
+            maxFeedItems: configuration.maxFeedItems,
+            logger: logger,
+            now: now
+        )
+        dispatcher = DeliveryDispatcher(
+            store: store,
+            hooks: configuration.hooks,
+            runner: HookRunner(logger: logger),
+            logger: logger
+        )
+    }
+
+    /// Polls `sources` (at most `configuration.concurrency` at a time), records each poll in the store and returns
+    /// the results in the order of `sources`, with the schedules updated.
+    public func poll(
+        _ sources: [Source],
+        schedules: [String: PollSchedule],
+        now: @Sendable () -> Date
+    ) async -> (results: [SourcePollResult], schedules: [String: PollSchedule]) {
+        let pipeline = self.pipeline
+        var results = [SourcePollResult?](repeating: nil, count: sources.count)
+        await withTaskGroup(of: (Int, SourcePollResult).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < sources.count else { return }
+                let index = next
+                let source = sources[index]
+                next += 1
+                group.addTask { (index, await pipeline.poll(source)) }
+            }
+            for _ in 0..<min(configuration.concurrency, sources.count) { startNext() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                startNext()
+            }
+        }
+        var updated = schedules
+        var finished: [SourcePollResult] = []
+        for (source, result) in zip(sources, results.compactMap { $0 }) {
+            let attemptedAt = now()
+            var schedule =
+                schedules[source.name]?.withInterval(source.interval, now: attemptedAt)
+                ?? PollSchedule(interval: source.interval, nextDue: attemptedAt)
+            if result.succeeded {
+                schedule.succeeded(at: attemptedAt)
+            } else {
+                schedule.failed(at: attemptedAt)
+                logger.warning(
+                    "Source failed",
+                    metadata: [
+                        "source": "\(source.name)", "error": "\(result.error ?? "")",
+                        "failures": "\(schedule.failureStreak)", "retry.at": "\(schedule.nextDue)",
+                    ]
+                )
+            }
+            updated[source.name] = schedule
+            do {
+                try await store.recordPoll(
+                    source: source.name,
+                    PollRecord(
+                        attemptedAt: attemptedAt,
+                        error: result.error,
+                        failureStreak: schedule.failureStreak,
+                        nextDueAt: schedule.nextDue,
+                        etag: result.etag,
+                        lastModified: result.lastModified
+                    )
+                )
+            } catch {
+                logger.error("Cannot record a poll", metadata: ["source": "\(source.name)", "error": "\(error)"])
+            }
+            finished.append(result)
+        }
+        return (finished, updated)
+    }
+
+    /// The schedules the store remembers for the configured sources; a source never polled is due now.
+    public func storedSchedules(now: Date) async throws -> [String: PollSchedule] {
+        let states = Dictionary(
+            try await store.sources().map { ($0.name, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        var schedules: [String: PollSchedule] = [:]
+        for source in configuration.sources {
+            let state = states[source.name]
+            schedules[source.name] = PollSchedule(
+                interval: source.interval,
+                failureStreak: state?.failureStreak ?? 0,
+                nextDue: state?.nextDueAt ?? now
+            )
+        }
+        return schedules
+    }
+}

@@ -1,0 +1,74 @@
+public import Core
+public import Extraction
+public import Facts
+public import Fetching
+import Foundation
+
+/// `factwatch extract`: the article and facts of one file or URL, with no database and no daemon.
+public struct OfflineExtraction: Sendable, Encodable {
+    /// The path or URL as given.
+    public var input: String
+    public var article: Article
+    public var facts: [Fact]
+    /// Candidates that were negated, hedged or conditional: shown so a user can see why nothing fired.
+    public var rejected: [Fact]
+
+    enum CodingKeys: String, CodingKey {
+        case input
+        case article
+        case facts
+        case rejected
+    }
+
+    /// Reads and extracts `input`: an http(s) URL is fetched, anything else is read as a file (`.gz` is
+    /// decompressed).
+    public static func run(
+        _ input: String,
+        fetcher: Fetcher,
+        articles: ArticleExtractor = ArticleExtractor(),
+        facts: FactExtractor
+    ) async throws -> OfflineExtraction {
+        let response = try await fetcher.fetch(FetchRequest(url: input))
+        var url = response.finalURL
+        if input.hasSuffix(".gz"), !url.hasPrefix("http") { url = String(url.dropLast(3)) }
+        let article = try articles.extract(
+            bytes: response.body,
+            url: url,
+            contentType: response.contentType,
+            charset: response.charset
+        )
+        let extraction = facts.extract(from: article, fetchedAt: LocalDateTime(utc: response.fetchedAt))
+        return OfflineExtraction(input: input, article: article, facts: extraction.facts, rejected: extraction.rejected)
+    }
+
+    /// A readable report: the article's headline facts, then what was found and what was set aside.
+    public var report: String {
+        var lines = [input]
+        lines.append("  title:      \(article.title ?? "(none)")")
+        lines.append("  published:  \(article.published?.iso ?? "(not found)")")
+        let characters = article.paragraphs.reduce(0) { $0 + $1.count }
+        lines.append("  text:       \(article.paragraphs.count) paragraphs, \(characters) characters")
+        lines.append("  facts:      \(facts.count)")
+        for fact in facts {
+            lines.append("    \(fact.status.rawValue)  \(fact.facility.key)  \(Self.details(fact))")
+            lines.append("        “\(fact.evidence.sentence)”")
+        }
+        if !rejected.isEmpty {
+            lines.append("  not asserted (no change would be logged):")
+            for fact in rejected {
+                lines.append("    \(fact.status.rawValue) [\(fact.modality.rawValue)]  \(fact.facility.key)")
+                lines.append("        “\(fact.evidence.sentence)”")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func details(_ fact: Fact) -> String {
+        var parts: [String] = []
+        if let deadline = fact.deadline { parts.append("deadline \(deadline.value?.iso ?? "unresolved") (\(deadline.phrase))") }
+        if let staff = fact.staff { parts.append("staff \(staff)") }
+        if let limit = fact.staffLimit { parts.append("staff limit \(limit)") }
+        if let city = fact.relocatedTo { parts.append("to \(city)") }
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,180 @@
+public import Alerts
+import Changes
+public import Core
+public import Extraction
+public import Facts
+public import Fetching
+import Foundation
+public import Logging
+public import Storage
+
+/// One pass over one source: fetch, extract the article, find its facts, store the version and the changes it
+/// causes. Each stage hands the next a plain value; the only shared state is the store.
+///
+/// A failure is confined to its source (or, for a feed, its item) and comes back in the result; it never throws
+/// past ``poll(_:)``, so one broken source cannot stop a pass.
+public struct Pipeline: Sendable {
+    public let fetcher: Fetcher
+    public let articles: ArticleExtractor
+    public let facts: FactExtractor
+    public let store: any ChangeStore
+    public let hooks: [HookConfiguration]
+    public let maxFeedItems: Int
+    public let logger: Logger
+    public let now: @Sendable () -> Date
+
+    public init(
+        fetcher: Fetcher,
+        articles: ArticleExtractor = ArticleExtractor(),
+        facts: FactExtractor,
+        store: any ChangeStore,
+        hooks: [HookConfiguration],
+        maxFeedItems: Int = 20,
+        logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.fetcher = fetcher
+        self.articles = articles
+        self.facts = facts
+        self.store = store
+        self.hooks = hooks
+        self.maxFeedItems = maxFeedItems
+        self.logger = logger
+        self.now = now
+    }
+
+    public func poll(_ source: Source) async -> SourcePollResult {
+        var logger = self.logger
+        logger[metadataKey: "source"] = "\(source.name)"
+        switch source.kind {
+        case .page:
+            var result = SourcePollResult(source: source.name)
+            do {
+                let changes = try await check(url: source.url, source: source.name, published: nil, logger: logger)
+                result.documentsChecked = 1
+                result.newVersions = changes == nil ? 0 : 1
+                result.changes = changes ?? []
+            } catch {
+                result.error = "\(error)"
+            }
+            return result
+        case .feed:
+            return await pollFeed(source, logger: logger)
+        }
+    }
+
+    /// Fetches the feed, then checks its newest items as articles. An item that fails is reported and skipped.
+    private func pollFeed(_ source: Source, logger: Logger) async -> SourcePollResult {
+        var result = SourcePollResult(source: source.name)
+        do {
+            let state = try await store.sources().first { $0.name == source.name }
+            let response = try await fetcher.fetch(
+                FetchRequest(url: source.url, etag: state?.etag, lastModified: state?.lastModified)
+            )
+            result.etag = response.etag
+            result.lastModified = response.lastModified
+            if response.notModified { return result }
+            let feed = try FeedParser.parse(response.body, url: response.finalURL)
+            for item in feed.items.prefix(maxFeedItems) {
+                result.documentsChecked += 1
+                do {
+                    if let changes = try await check(
+                        url: item.link,
+                        source: source.name,
+                        published: item.published,
+                        logger: logger
+                    ) {
+                        result.newVersions += 1
+                        result.changes.append(contentsOf: changes)
+                    }
+                } catch {
+                    logger.warning("Feed item failed", metadata: ["url": "\(item.link)", "error": "\(error)"])
+                    result.itemErrors.append("\(item.link): \(error)")
+                }
+            }
+        } catch {
+            result.error = "\(error)"
+        }
+        return result
+    }
+
+    /// Checks one article URL; returns the changes logged, or `nil` when there was no new version.
+    private func check(url: String, source: String, published: LocalDateTime?, logger: Logger) async throws
+        -> [Change]?
+    {
+        let document = try await store.document(source: source, url: url)
+        let response = try await fetcher.fetch(
+            FetchRequest(url: url, etag: document?.etag, lastModified: document?.lastModified)
+        )
+        if response.notModified {
+            try await store.recordUnchanged(
+                source: source,
+                url: url,
+                etag: response.etag,
+                lastModified: response.lastModified,
+                checkedAt: response.fetchedAt
+            )
+            logger.debug("Not modified", metadata: ["url": "\(url)"])
+            return nil
+        }
+        var article = try articles.extract(
+            bytes: response.body,
+            url: response.finalURL,
+            contentType: response.contentType,
+            charset: response.charset
+        )
+        if article.published == nil { article.published = published }
+        let hash = ContentHash.sha256Hex(article.text)
+        if hash == document?.latestContentHash {
+            try await store.recordUnchanged(
+                source: source,
+                url: url,
+                etag: response.etag,
+                lastModified: response.lastModified,
+                checkedAt: response.fetchedAt
+            )
+            logger.debug("Text unchanged", metadata: ["url": "\(url)"])
+            return nil
+        }
+        let extraction = facts.extract(from: article, fetchedAt: LocalDateTime(utc: response.fetchedAt))
+        let observation = Observation(
+            source: source,
+            url: url,
+            article: article,
+            facts: extraction.facts + extraction.rejected,
+            contentHash: hash,
+            fetchedAt: response.fetchedAt,
+            etag: response.etag,
+            lastModified: response.lastModified
+        )
+        let detectedAt = now()
+        let hooks = self.hooks
+        let outcome = try await store.ingest(
+            observation,
+            detect: { facts, previous, current, versionID in
+                let result = ChangeDetector().detect(
+                    facts: facts,
+                    previousFacts: previous,
+                    current: current,
+                    context: .init(
+                        source: source,
+                        url: url,
+                        versionID: versionID,
+                        published: article.published,
+                        detectedAt: detectedAt
+                    )
+                )
+                return Detection(changes: result.changes, facilities: result.facilities)
+            },
+            route: { change in hooks.filter { $0.accepts(change) }.map(\.name) }
+        )
+        logger.info(
+            "New version",
+            metadata: [
+                "url": "\(url)", "version": "\(outcome.versionID.map(String.init) ?? "-")",
+                "facts": "\(extraction.facts.count)", "changes": "\(outcome.changes.count)",
+            ]
+        )
+        return outcome.isNewVersion ? outcome.changes : nil
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Core
+import Daemon
+import Facts
+import Fetching
+import Foundation
+
+struct ExtractCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract the article and its facts from files or URLs, offline: nothing is stored.",
+        discussion: """
+            Each input is an HTML page (.html, or gzip-compressed .html.gz), a plain-text file, or an http(s) URL. \
+            Uses the configuration's lexicon when a configuration is found. --json prints one JSON object per \
+            input: {"input", "article", "facts", "rejected"}.
+            """
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Flag(name: .long, help: "One JSON object per input, on one line.")
+    var json = false
+
+    @Argument(help: "Files or URLs.", completion: .file())
+    var inputs: [String]
+
+    func run() async throws {
+        let logger = try Bootstrap.start(level: options.logLevel)
+        var lexicon = Lexicon.builtin
+        if ConfigurationLocator.find(explicit: options.config, environment: options.environment) != nil {
+            lexicon = try options.loadConfiguration().loadLexicon()
+        }
+        let extractor = FactExtractor(lexicon: lexicon)
+        let failures = try await Fetcher.withFetcher(logger: logger) { fetcher in
+            var failures = 0
+            let encoder = JSONCoding.encoder()
+            for input in inputs {
+                do {
+                    let result = try await OfflineExtraction.run(input, fetcher: fetcher, facts: extractor)
+                    print(json ? String(decoding: try encoder.encode(result), as: UTF8.self) : result.report)
+                } catch {
+                    failures += 1
+                    FileHandle.standardError.write(Data("factwatch extract: \(input): \(error)\n".utf8))
+                }
+            }
+            return failures
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+}
