@@ -1,0 +1,48 @@
+/// The article's headline: `og:title`, JSON-LD `headline`, the single `<h1>`, or `<title>` without the site name.
+///
+/// Social and structured-data titles are written for sharing and are usually the clean headline; `<title>` is the
+/// last resort because it carries the site's name ("Headline | Example News").
+struct TitleFinder {
+    let model: PageModel
+    let metadata: PageMetadata
+    let url: String
+
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", " ~ "]
+
+    func title() -> String? {
+        let siteName = metadata.meta(["og:site_name", "application-name", "twitter:site"])
+        if let social = metadata.meta(["og:title", "twitter:title", "dc.title", "title", "headline"]) {
+            return removingSiteName(social, siteName: siteName, alwaysCut: false)
+        }
+        if let headline = metadata.jsonLD.string("headline") {
+            return removingSiteName(headline, siteName: siteName, alwaysCut: false)
+        }
+        let headings = model.tree.nodes.indices.filter { model.tree.nodes[$0].name == "h1" }
+        if headings.count == 1, let text = model.tree.text(of: HTMLTree.NodeID(headings[0])).nonBlankCollapsed {
+            return text
+        }
+        guard let documentTitle = metadata.documentTitle else {
+            return headings.lazy.compactMap { model.tree.text(of: HTMLTree.NodeID($0)).nonBlankCollapsed }.first
+        }
+        return removingSiteName(documentTitle, siteName: siteName, alwaysCut: true)
+    }
+
+    /// Cuts "Headline | Site" to "Headline". Social titles are only cut when a part names the site; `<title>`
+    /// is cut at the first separator when its first part still reads like a headline.
+    func removingSiteName(_ title: String, siteName: String?, alwaysCut: Bool) -> String {
+        guard let separator = Self.separators.first(where: { title.contains($0) }) else { return title }
+        let parts = title.split(separator: separator).map { String($0).collapsingWhitespace() }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return title }
+        let names = [siteName, URLText.host(url)].compactMap { $0.map(BlockFilter.comparable) }.filter { !$0.isEmpty }
+        let isSite = { (part: String) -> Bool in
+            let key = BlockFilter.comparable(part)
+            return names.contains { $0 == key || $0.hasPrefix(key) || key.hasPrefix($0) }
+        }
+        if isSite(parts[parts.count - 1]) { return parts.dropLast().joined(separator: separator) }
+        if isSite(parts[0]) { return parts.dropFirst().joined(separator: separator) }
+        guard alwaysCut else { return title }
+        let first = parts[0]
+        if first.split(separator: " ").count >= 3 { return first }
+        return parts.max { $0.count < $1.count } ?? title
+    }
+}
