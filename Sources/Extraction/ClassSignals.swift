@@ -45,7 +45,7 @@ struct ClassSignals: Sendable {
         "tag", "tagged", "cookie", "cookies", "consent", "gdpr", "ad", "ads", "adv", "advert", "adverts",
         "advertisement", "advertising", "promo", "promos", "promotion", "newsletter", "newsletters", "footer",
         "header", "masthead", "banner", "sponsor", "sponsored", "popup", "modal", "subscribe", "subscription",
-        "signup", "author", "authors", "meta", "widget", "widgets", "toolbar", "pagination", "pager", "disqus",
+        "signup", "author", "authors", "meta", "toolbar", "pagination", "pager", "disqus",
         "outbrain", "taboola", "recommended", "recommendations", "caption", "captions", "credit", "credits",
         "timestamp", "email", "paywall", "trending", "popular", "newsfeed", "rail",
         "login", "skip", "hidden", "pullquote", "topics", "keywords", "bio",
@@ -89,8 +89,8 @@ struct ClassSignals: Sendable {
 
     private static func matchesFurniture(tokens: [String], joined: [String]) -> Bool {
         if tokens.contains(where: { furnitureTokens.contains($0) }) { return true }
-        for word in joined where !word.contains("commentary") {
-            if furnitureFragments.contains(where: { word.contains($0) }) { return true }
+        for word in joined where !word.includes("commentary") {
+            if furnitureFragments.contains(where: { word.includes($0) }) { return true }
         }
         return false
     }
@@ -98,7 +98,7 @@ struct ClassSignals: Sendable {
     private static func matchesNegativeWeight(tokens: [String], joined: [String]) -> Bool {
         tokens.contains { negativeTokens.contains($0) }
             || joined.contains { word in
-                ["share", "related", "comment", "sidebar", "promo"].contains { word.contains($0) }
+                ["share", "related", "comment", "sidebar", "promo"].contains { word.includes($0) }
             }
     }
 
@@ -106,7 +106,7 @@ struct ClassSignals: Sendable {
     static func styleHides(_ style: String?) -> Bool {
         guard let style, style.utf8.count >= 11 else { return false }
         let compact = String(style.lowercased().unicodeScalars.filter { !$0.isExtractionWhitespace })
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        return compact.includes("display:none") || compact.includes("visibility:hidden")
     }
 
     // MARK: - Tokenising

@@ -56,14 +56,14 @@ struct ContainerFinder {
             return nil
         }
         if model.signals[index].isBoilerplate, !model.signals[index].isPositive { return nil }
-        if let itemprop = node.attribute("itemprop"), itemprop.lowercased().contains("articlebody") { return 1 }
+        if let itemprop = node.attribute("itemprop"), itemprop.lowercased().includes("articlebody") { return 1 }
         let words = ClassSignals.words(node.attribute("class")) + ClassSignals.words(node.attribute("id"))
         let joined = words.map(ClassSignals.joined)
         if joined.contains(where: Self.isBodyWord) { return 1 }
         if name == "article" { return 2 }
         let id = node.attribute("id")?.lowercased()
         if node.attribute("role")?.lowercased() == "article" || id == "story" || id == "article" { return 3 }
-        if joined.contains(where: { word in Self.articleWords.contains { word.contains($0) } }) { return 3 }
+        if joined.contains(where: { word in Self.articleWords.contains { word.includes($0) } }) { return 3 }
         if joined.contains(where: { Self.contentWords.contains($0) }) { return 4 }
         if name == "main" || node.attribute("role")?.lowercased() == "main" { return 5 }
         if joined.contains(where: { $0.hasPrefix("main") }) { return 5 }
@@ -79,8 +79,8 @@ struct ContainerFinder {
     ]
 
     static func isBodyWord(_ word: String) -> Bool {
-        bodyFragments.contains { word.contains($0) }
-            && !ClassSignals.furnitureFragments.contains { word.contains($0) }
+        bodyFragments.contains { word.includes($0) }
+            && !ClassSignals.furnitureFragments.contains { word.includes($0) }
     }
 
     static let articleWords = ["fulltext", "singlepost", "maincolumn", "articlecolumn", "articlewrap", "storywrap"]

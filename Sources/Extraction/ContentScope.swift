@@ -91,7 +91,8 @@ struct ContentScope {
                 continue
             }
             // Inside a paragraph only hard rules apply: a "tag" or "author" link in a sentence is still the sentence.
-            if policy.dropsFurnitureClasses, !inParagraph[local] {
+            if policy.dropsFurnitureClasses, !inParagraph[local], kind != .block || !Self.isPageRoot(model.name(index))
+            {
                 let signals = model.signals[index]
                 if signals.isBoilerplate, !(policy.positiveNamesVeto && signals.isPositive) {
                     excluded[local] = true
@@ -101,6 +102,9 @@ struct ContentScope {
             if kind == .paragraph || kind == .heading { inParagraph[local] = true }
         }
     }
+
+    /// `html` and `body` carry the CMS's class soup ("no-sidebar", "has-comments"): never judged by class.
+    private static func isPageRoot(_ name: String) -> Bool { name == "body" || name == "html" }
 
     /// A `form` (ASP.NET pages) or other furniture tag that wraps most of the page's text is a layout wrapper.
     private func isPageWrapper(_ index: Int, pageLetters: Int32?) -> Bool {

@@ -31,7 +31,7 @@ struct PageMetadata {
                     }
                 }
             case "script":
-                if node.attribute("type")?.lowercased().contains("ld+json") == true {
+                if node.attribute("type")?.lowercased().includes("ld+json") == true {
                     scripts.append(tree.text(of: HTMLTree.NodeID(index)))
                 }
             case "title":

@@ -77,8 +77,8 @@ struct PublicationDateFinder {
 
     private static func namesPublication(_ className: String?) -> Bool {
         guard let className = className?.lowercased() else { return false }
-        return className.contains("publish") || className.contains("posted") || className.contains("pubdate")
-            || className.contains("entry-date")
+        return className.includes("publish") || className.includes("posted") || className.includes("pubdate")
+            || className.includes("entry-date")
     }
 
     /// A full date in the URL path: "/2019/11/19/", "/2019-11-19/", "/20191119/".
@@ -99,7 +99,7 @@ struct PublicationDateFinder {
         for index in nodes.indices where !nodes[index].isText && !nodes[index].attributes.isEmpty {
             let node = nodes[index]
             let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-            guard Self.dateClassWords.contains(where: { names.contains($0) }) else { continue }
+            guard Self.dateClassWords.contains(where: { names.includes($0) }) else { continue }
             guard let text = model.text(of: index, maximumLetters: 200) else { continue }
             if let date = DateTextParser.firstDate(in: text, monthFirst: monthFirst) { return date }
         }

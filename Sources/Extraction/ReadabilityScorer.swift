@@ -145,7 +145,7 @@ struct ReadabilityScorer {
             if totals.letters > 80, totals.linkDensity < 0.25 {
                 result.append(sibling)
             } else if totals.letters > 0, totals.letters <= 80, totals.linkLetters == 0,
-                model.tree.text(of: HTMLTree.NodeID(sibling)).contains(". ")
+                model.tree.text(of: HTMLTree.NodeID(sibling)).includes(". ")
             {
                 result.append(sibling)
             }

@@ -30,7 +30,7 @@ struct TitleFinder {
     /// Cuts "Headline | Site" to "Headline". Social titles are only cut when a part names the site; `<title>`
     /// is cut at the first separator when its first part still reads like a headline.
     func removingSiteName(_ title: String, siteName: String?, alwaysCut: Bool) -> String {
-        guard let separator = Self.separators.first(where: { title.contains($0) }) else { return title }
+        guard let separator = Self.separators.first(where: { title.includes($0) }) else { return title }
         let parts = title.split(separator: separator).map { String($0).collapsingWhitespace() }.filter { !$0.isEmpty }
         guard parts.count > 1 else { return title }
         let names = [siteName, URLText.host(url)].compactMap { $0.map(BlockFilter.comparable) }.filter { !$0.isEmpty }

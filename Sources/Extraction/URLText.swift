@@ -6,7 +6,7 @@ enum URLText {
     /// `href` made absolute: kept when it has a scheme, else joined to `base`'s scheme and host (and directory
     /// for a relative path).
     static func resolve(_ href: String, against base: String) -> String {
-        if href.contains("://") { return href }
+        if href.includes("://") { return href }
         guard let schemeEnd = base.firstRange(of: "://") else { return href }
         let scheme = base[..<schemeEnd.lowerBound]
         if href.hasPrefix("//") { return "\(scheme):\(href)" }
