@@ -64,7 +64,9 @@ public struct ArticleExtractor: Sendable {
             url: url,
             title: title,
             paragraphs: paragraphs,
-            published: PublicationDateFinder(model: model, metadata: metadata, url: url).published(),
+            published: PublicationDateFinder(model: model, metadata: metadata, url: url).published(
+                paragraphs: paragraphs
+            ),
             canonicalURL: metadata.canonicalURL,
             language: metadata.language
         )

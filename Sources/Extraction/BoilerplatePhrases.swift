@@ -11,7 +11,8 @@ enum BoilerplatePhrases {
         "share this story", "tweet", "email", "print", "comments", "recommended", "related", "related stories",
         "related articles", "more", "see also", "skip to main content", "skip to content", "click to expand",
         "close", "menu", "search", "subscribe", "sign up", "log in", "photo", "video", "image", "listen",
-        "listen to this article", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
+        "listen to this article", "advert", "adverts", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
+        "iklan", "реклама", "reklama", "advertentie", "annonse", "mainos", "広告", "광고", "إعلان",
     ]
 
     /// Beginnings of trailer lines found after the story.

@@ -22,7 +22,9 @@ struct ClassSignals: Sendable {
         for name in [classWords, idWords] where !name.isEmpty {
             let tokens = name.flatMap(ClassSignals.tokens)
             let joined = name.map { ClassSignals.joined($0) }
-            let furniture = ClassSignals.matchesFurniture(tokens: tokens, joined: joined)
+            let furniture =
+                ClassSignals.matchesFurniture(tokens: tokens, joined: joined)
+                || name.contains { ClassSignals.startsWithWidget($0) }
             let positive = tokens.contains { ClassSignals.positiveTokens.contains($0) }
             if furniture { isBoilerplate = true }
             if positive { isPositive = true }
@@ -56,7 +58,8 @@ struct ClassSignals: Sendable {
     static let furnitureFragments: [String] = [
         "share", "social", "related", "comment", "sidebar", "breadcrumb", "newsletter", "advert", "sponsor",
         "cookie", "promo", "taboola", "outbrain", "subscri", "navigation", "navbar", "byline", "footer",
-        "masthead", "popup", "caption", "signup", "recirc", "readmore", "readnext", "morestories", "moreon",
+        "masthead", "popup", "caption", "signup", "recirc", "readmore", "readnext", "morestories", "moreon", "postinfo",
+        "postmeta", "entrymeta",
         "authorinfo", "authorbio", "tagcloud", "taglist", "relatedlink",
     ]
 
@@ -100,6 +103,14 @@ struct ClassSignals: Sendable {
             || joined.contains { word in
                 ["share", "related", "comment", "sidebar", "promo"].contains { word.includes($0) }
             }
+    }
+
+    /// WordPress sidebar boxes are "widget", "widget_rss", "widget-area"; page builders' "elementor-widget"
+    /// wraps everything, article included, so only a name that starts with the word counts.
+    static func startsWithWidget(_ word: String) -> Bool {
+        guard word.utf8.count >= 6 else { return false }
+        let lower = word.lowercased()
+        return lower.hasPrefix("widget") && !lower.hasPrefix("widgets-")
     }
 
     /// `display:none` or `visibility:hidden` in an inline style.

@@ -49,6 +49,8 @@ struct ContainerFinder {
     /// 1 (most specific) to 5, or `nil` when the element is not a container candidate.
     func level(of index: Int) -> Int? {
         let name = model.name(index)
+        // Body classes describe the page type ("single-post"), not a container within it.
+        if name == "body" || name == "html" { return nil }
         let node = model.tree.nodes[index]
         if node.attributes.isEmpty {
             if name == "article" { return 2 }

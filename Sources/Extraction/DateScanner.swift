@@ -37,6 +37,7 @@ struct DateScanner {
     /// "2019-11-19", "2019/11/19", "2019.11.19", "2019年11月19日".
     private func yearFirst(_ year: Int, at index: Int) -> (CivilDate, Int)? {
         guard DateTextParser.years.contains(year), isBoundary(before: index) else { return nil }
+        if let spelled = yearThenMonthName(year, at: index) { return spelled }
         guard case .symbol(let separator)? = token(index + 1), "-/.年년".contains(separator),
             let month = smallNumber(index + 2), case .symbol(let second)? = token(index + 3),
             second == separator || (separator == "年" && second == "月") || (separator == "년" && second == "월"),
@@ -45,6 +46,18 @@ struct DateScanner {
             return cjkYearFirst(year, at: index)
         }
         return (date, index + 5)
+    }
+
+    /// "2020. augusztus 18." (Hungarian), "2020 m. rugsėjo 5 d." style: year, month name, day.
+    private func yearThenMonthName(_ year: Int, at index: Int) -> (CivilDate, Int)? {
+        let position = skipFiller(index + 1, ordinal: false)
+        guard position > index + 1, case .word(let word)? = token(position), let month = MonthNames.number(word)
+        else { return nil }
+        let dayPosition = skipFiller(position + 1, ordinal: false)
+        guard let day = smallNumber(dayPosition), let date = CivilDate(year: year, month: month, day: day) else {
+            return nil
+        }
+        return (date, dayPosition + 1)
     }
 
     /// "2019年 11月 19日" and "2019년 11월 19일" with spaces between the parts.

@@ -55,6 +55,13 @@ enum DateToken: Equatable {
         return Int(value)
     }
 
+    /// A word in lower case with the common Latin accents removed, as tokens hold words.
+    static func fold(_ word: String) -> String {
+        var result = ""
+        for scalar in word.unicodeScalars { result += folded(scalar) }
+        return result
+    }
+
     /// The lower-case letter without its accent, for the Latin letters month names use.
     private static func folded(_ scalar: Unicode.Scalar) -> String {
         let lower = String(scalar).lowercased()

@@ -15,15 +15,21 @@ struct JSONLDReader {
 
     /// The objects found, those of an article type first (in page order), then the rest.
     let objects: [[String: Any]]
+    /// Blocks that are not valid JSON, kept for a lenient key scan.
+    let brokenScripts: [String]
 
     init(scripts: [String]) {
         var articles: [[String: Any]] = []
         var others: [[String: Any]] = []
+        var broken: [String] = []
         for script in scripts {
             let trimmed = script.trimmingASCIIWhitespace()
-            guard !trimmed.isEmpty,
-                let value = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
-            else { continue }
+            guard !trimmed.isEmpty else { continue }
+            guard let value = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])
+            else {
+                broken.append(trimmed)
+                continue
+            }
             for object in Self.flatten(value) {
                 if Self.types(of: object).contains(where: { Self.articleTypes.contains($0) && $0 != "webpage" }) {
                     articles.append(object)
@@ -33,12 +39,41 @@ struct JSONLDReader {
             }
         }
         objects = articles + others
+        brokenScripts = broken
     }
 
-    /// The first string value of `key` among the objects, articles first.
+    /// The first string value of `key` among the objects, articles first, then in the broken blocks.
     func string(_ key: String) -> String? {
         for object in objects {
             if let value = Self.stringValue(object[key]) { return value }
+        }
+        for script in brokenScripts {
+            if let value = Self.scan(script, key: key) { return value }
+        }
+        return nil
+    }
+
+    /// Finds `"key": "value"` in text that is not valid JSON (an extra brace, a trailing comma), without
+    /// unescaping beyond `\/`: enough for dates and headlines.
+    static func scan(_ text: String, key: String) -> String? {
+        let quotedKey = "\"\(key)\""
+        var rest = text[...]
+        while let found = rest.firstRange(of: quotedKey) {
+            var cursor = found.upperBound
+            rest = text[cursor...]
+            while cursor < text.endIndex, text[cursor].isWhitespace {
+                cursor = text.index(after: cursor)
+            }
+            guard cursor < text.endIndex, text[cursor] == ":" else { continue }
+            cursor = text.index(after: cursor)
+            while cursor < text.endIndex, text[cursor].isWhitespace {
+                cursor = text.index(after: cursor)
+            }
+            guard cursor < text.endIndex, text[cursor] == "\"" else { continue }
+            let start = text.index(after: cursor)
+            guard let end = text[start...].firstIndex(of: "\"") else { return nil }
+            let value = String(text[start..<end]).replacing("\\/", with: "/")
+            if let collapsed = value.nonBlankCollapsed { return collapsed }
         }
         return nil
     }

@@ -18,7 +18,8 @@ struct PublicationDateFinder {
         "originalpublicationdate", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
         "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
         "citation_publication_date", "citation_date", "date", "og:pubdate", "displaydate", "dateline",
-        "article:post_date", "ptime", "created", "createdate", "creation_date", "release_date", "datecreated",
+        "article:post_date", "bt:pubdate", "ptime", "created", "createdate", "creation_date", "release_date",
+        "datecreated",
     ]
 
     static let modifiedKeys = [
@@ -29,7 +30,9 @@ struct PublicationDateFinder {
     /// Words in a class or id that mark an element holding the date line.
     static let dateClassWords = ["date", "time", "publish", "posted", "pubdate", "dateline", "byline", "meta"]
 
-    func published() -> LocalDateTime? {
+    /// - Parameter paragraphs: The article's main text, searched last for a dateline ("Unica.md, 20 septembrie
+    ///   2020 16:20", "January 18, 2020") in its first short lines.
+    func published(paragraphs: [String] = []) -> LocalDateTime? {
         let monthFirst = isMonthFirstLocale
         for value in metadata.metaValues(Self.publishedKeys) {
             if let date = DateTextParser.metadataDate(value, monthFirst: monthFirst) { return date }
@@ -40,6 +43,7 @@ struct PublicationDateFinder {
         if let date = fromMarkedElements(monthFirst: monthFirst) { return date }
         if let date = fromURL() { return date }
         if let date = fromDateClasses(monthFirst: monthFirst) { return date }
+        if let date = fromLeadingLines(paragraphs, monthFirst: monthFirst) { return date }
         for value in metadata.metaValues(Self.modifiedKeys)
             + [metadata.jsonLD.string("dateModified")].compactMap({ $0 })
         {
@@ -89,6 +93,15 @@ struct PublicationDateFinder {
             for segment in path.split(whereSeparator: { !$0.isNumber }) where segment.count == 8 {
                 if let date = DateTextParser.metadataDate(String(segment)) { return date }
             }
+        }
+        return nil
+    }
+
+    /// A date in one of the first short lines of the text, or at the very start of the first paragraph.
+    private func fromLeadingLines(_ paragraphs: [String], monthFirst: Bool) -> LocalDateTime? {
+        for (position, paragraph) in paragraphs.prefix(6).enumerated() {
+            let line = paragraph.utf8.count <= 200 ? paragraph : (position == 0 ? String(paragraph.prefix(80)) : nil)
+            if let line, let date = DateTextParser.firstDate(in: line, monthFirst: monthFirst) { return date }
         }
         return nil
     }
