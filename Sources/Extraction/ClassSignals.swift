@@ -47,7 +47,7 @@ struct ClassSignals: Sendable {
         "tag", "tagged", "cookie", "cookies", "consent", "gdpr", "ad", "ads", "adv", "advert", "adverts",
         "advertisement", "advertising", "promo", "promos", "promotion", "newsletter", "newsletters", "footer",
         "header", "masthead", "banner", "sponsor", "sponsored", "popup", "modal", "subscribe", "subscription",
-        "signup", "author", "authors", "meta", "toolbar", "pagination", "pager", "disqus",
+        "signup", "cta", "author", "authors", "meta", "toolbar", "pagination", "pager", "disqus",
         "outbrain", "taboola", "recommended", "recommendations", "caption", "captions", "credit", "credits",
         "timestamp", "email", "paywall", "trending", "popular", "newsfeed", "rail",
         "login", "skip", "hidden", "pullquote", "topics", "keywords", "bio",

@@ -37,7 +37,9 @@ struct ContentScope {
     private(set) var totals: [Totals]
     private var inLink: [Bool]
 
-    init(model: PageModel, root: Int, policy: PrunePolicy, pageLetters: Int32? = nil) {
+    /// - Parameter measure: The whole page under ``PrunePolicy/minimal``, to tell a layout wrapper (which holds
+    ///   most of the text) from the furniture its tag or class names suggest.
+    init(model: PageModel, root: Int, policy: PrunePolicy, measure: ContentScope? = nil) {
         self.model = model
         self.root = root
         self.end = model.end(root)
@@ -45,7 +47,7 @@ struct ContentScope {
         excluded = [Bool](repeating: false, count: count)
         totals = [Totals](repeating: Totals(), count: count)
         inLink = [Bool](repeating: false, count: count)
-        markExclusions(policy: policy, pageLetters: pageLetters)
+        markExclusions(policy: policy, measure: measure)
         sumTotals()
         if policy.dropsLinkDenseBlocks {
             markLinkDenseBlocks()
@@ -62,7 +64,7 @@ struct ContentScope {
 
     // MARK: - Passes
 
-    private mutating func markExclusions(policy: PrunePolicy, pageLetters: Int32?) {
+    private mutating func markExclusions(policy: PrunePolicy, measure: ContentScope?) {
         var inParagraph = [Bool](repeating: false, count: end - root)
         for index in root..<end {
             let local = index - root
@@ -85,7 +87,7 @@ struct ContentScope {
                 continue
             }
             if policy.dropsFurnitureTags, kind == .furniture,
-                !isPageWrapper(index, pageLetters: pageLetters)
+                !(model.name(index) == "form" && holdsMost(index, of: 0, measure: measure))
             {
                 excluded[local] = true
                 continue
@@ -94,7 +96,9 @@ struct ContentScope {
             if policy.dropsFurnitureClasses, !inParagraph[local], kind != .block || !Self.isPageRoot(model.name(index))
             {
                 let signals = model.signals[index]
-                if signals.isBoilerplate, !(policy.positiveNamesVeto && signals.isPositive) {
+                if signals.isBoilerplate,
+                    !isWrapper(index, signals: signals, policy: policy, measure: measure)
+                {
                     excluded[local] = true
                     continue
                 }
@@ -106,14 +110,21 @@ struct ContentScope {
     /// `html` and `body` carry the CMS's class soup ("no-sidebar", "has-comments"): never judged by class.
     private static func isPageRoot(_ name: String) -> Bool { name == "body" || name == "html" }
 
-    /// A `form` (ASP.NET pages) or other furniture tag that wraps most of the page's text is a layout wrapper.
-    private func isPageWrapper(_ index: Int, pageLetters: Int32?) -> Bool {
-        guard model.name(index) == "form", let pageLetters, pageLetters > 0 else { return false }
-        var letters: Int32 = 0
-        for inner in index..<model.end(index) where model.kinds[inner] == .text {
-            letters += model.letters[inner]
-        }
-        return letters * 2 > pageLetters
+    /// Whether a furniture-named element is really a wrapper of the article. Page-wide, an article-ish word
+    /// ("content-with-sidebar") or holding most of the page's text (a layout "rail") is enough; inside a small
+    /// container both are needed, since there a single leftover box easily holds half the text.
+    private func isWrapper(_ index: Int, signals: ClassSignals, policy: PrunePolicy, measure: ContentScope?) -> Bool {
+        let holds = holdsMost(index, of: root, measure: measure)
+        if policy.positiveNamesVeto { return signals.isPositive || holds }
+        return signals.isPositive && holds
+    }
+
+    /// Whether `index` holds more than half of the non-link text under `ancestor`: then it is a layout wrapper
+    /// ("content-with-sidebar", an ASP.NET page-wide `form`), not the furniture its name suggests.
+    private func holdsMost(_ index: Int, of ancestor: Int, measure: ContentScope?) -> Bool {
+        guard let measure, measure.root <= ancestor, ancestor < measure.end else { return false }
+        let whole = measure.totals(ancestor).plainLetters
+        return whole > 0 && measure.totals(index).plainLetters * 2 > whole
     }
 
     private mutating func sumTotals() {

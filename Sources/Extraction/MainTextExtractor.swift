@@ -11,12 +11,11 @@ struct MainTextExtractor {
 
     func blocks(title: String?) -> [TextBlock] {
         let page = ContentScope(model: model, root: 0, policy: .minimal)
-        let pageLetters = page.totals(0).letters
         let filter = BlockFilter(title: title)
         let containers = ContainerFinder(model: model, page: page).find()
         var fromContainer: [TextBlock] = []
         for container in containers {
-            let scope = ContentScope(model: model, root: container, policy: .container, pageLetters: pageLetters)
+            let scope = ContentScope(model: model, root: container, policy: .container, measure: page)
             fromContainer += BlockCollector.blocks(in: scope)
         }
         fromContainer = filter.apply(fromContainer)
@@ -24,7 +23,7 @@ struct MainTextExtractor {
         if containerLetters >= Self.shortResult * 4 { return fromContainer }
 
         let body = model.tree.firstElement(named: "body")?.index ?? 0
-        let scope = ContentScope(model: model, root: body, policy: .wholePage, pageLetters: pageLetters)
+        let scope = ContentScope(model: model, root: body, policy: .wholePage, measure: page)
         var fromScoring: [TextBlock] = []
         for candidate in ReadabilityScorer(scope: scope).candidates() {
             fromScoring += BlockCollector.blocks(in: scope, from: candidate, to: model.end(candidate))

@@ -14,12 +14,10 @@ struct ReadabilityScorer {
         let root = scope.root
         let count = scope.end - root
         var scores = [Double](repeating: .nan, count: count)
-        let leaves = paragraphLikeElements()
-        for paragraph in leaves {
-            let totals = scope.totals(paragraph)
-            guard totals.letters >= 25 else { continue }
-            let points = 1 + Double(totals.commas) + min(Double(totals.letters / 100), 3)
-            var ancestor = model.parent(paragraph)
+        for paragraph in paragraphs() {
+            guard paragraph.letters >= 25 else { continue }
+            let points = 1 + Double(paragraph.commas) + min(Double(paragraph.letters / 100), 3)
+            var ancestor = paragraph.firstAncestor
             var level = 0
             while ancestor >= root, level < 5 {
                 let local = ancestor - root
@@ -46,27 +44,54 @@ struct ReadabilityScorer {
         return mergeSiblings(of: best, scores: scores)
     }
 
-    /// `p`, `pre`, table cells, and blocks (`div`, `section`) that hold text but no other block.
-    private func paragraphLikeElements() -> [Int] {
-        var hasBlockChild = [Bool](repeating: false, count: scope.end - scope.root)
-        var result: [Int] = []
-        var index = scope.end - 1
-        while index > scope.root {
-            defer { index -= 1 }
-            if scope.isExcluded(index) { continue }
-            let kind = model.kinds[index]
-            guard kind != .text else { continue }
-            let local = index - scope.root
-            switch kind {
-            case .paragraph, .preformatted, .tableCell:
-                result.append(index)
-            case .block where !hasBlockChild[local]:
-                result.append(index)
+    /// A run of prose to score: a `p`, `pre` or table cell, a `div` holding only inline content, or the inline text
+    /// written directly inside a block that also has block children (Readability wraps such runs in a `<p>`).
+    private struct Paragraph {
+        var letters: Int32
+        var commas: Int32
+        /// The first element that receives the paragraph's points in full.
+        var firstAncestor: Int
+    }
+
+    private func paragraphs() -> [Paragraph] {
+        let root = scope.root
+        let count = scope.end - root
+        var hasBlockChild = [Bool](repeating: false, count: count)
+        var inlineLetters = [Int32](repeating: 0, count: count)
+        var inlineCommas = [Int32](repeating: 0, count: count)
+        var owner = [Int](repeating: root, count: count)
+        for index in root..<scope.end where !scope.isExcluded(index) {
+            let local = index - root
+            let parent = model.parent(index)
+            let parentOwner = index == root ? root : owner[parent - root]
+            switch model.kinds[index] {
+            case .text:
+                inlineLetters[parentOwner - root] += model.letters[index]
+                inlineCommas[parentOwner - root] += model.commas[index]
+            case .lineBreak, .link, .inline:
+                owner[local] = parentOwner
             default:
-                break
+                owner[local] = index
+                if index != root { hasBlockChild[parent - root] = true }
             }
-            if model.isBlock(index), kind != .lineBreak {
-                hasBlockChild[model.parent(index) - scope.root] = true
+        }
+        var result: [Paragraph] = []
+        for index in root + 1..<scope.end where !scope.isExcluded(index) {
+            let local = index - root
+            guard inlineLetters[local] > 0 else { continue }
+            switch model.kinds[index] {
+            case .paragraph, .preformatted, .tableCell:
+                let totals = scope.totals(index)
+                result.append(
+                    Paragraph(letters: totals.letters, commas: totals.commas, firstAncestor: model.parent(index))
+                )
+            case .text, .lineBreak, .link, .inline:
+                break
+            default:
+                let parent = hasBlockChild[local] ? index : model.parent(index)
+                result.append(
+                    Paragraph(letters: inlineLetters[local], commas: inlineCommas[local], firstAncestor: parent)
+                )
             }
         }
         return result
