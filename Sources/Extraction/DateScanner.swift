@@ -45,6 +45,7 @@ struct DateScanner {
         else {
             return cjkYearFirst(year, at: index)
         }
+        if case .symbol(let mark)? = token(index + 5), mark == "日" || mark == "일" { return (date, index + 6) }
         return (date, index + 5)
     }
 
@@ -73,6 +74,7 @@ struct DateScanner {
             position += 1
         }
         guard let date = CivilDate(year: year, month: parts[0], day: parts[1]) else { return nil }
+        if case .symbol(let mark)? = token(position), mark == "日" || mark == "일" { position += 1 }
         return (date, position)
     }
 
@@ -178,8 +180,11 @@ struct DateScanner {
 
     private func fourDigitYear(_ index: Int) -> Int? {
         guard case .number(let value, 4)? = token(index), DateTextParser.years.contains(value) else { return nil }
-        if case .number? = token(index + 1) { return nil }
-        return value
+        // "2019b" or "20191" is a code, not a year.
+        switch token(index + 1) {
+        case .number?, .word?: return nil
+        default: return value
+        }
     }
 
     /// A number glued to a preceding number or word ("A1", "12.2019.3") is not a date's start.

@@ -35,7 +35,7 @@ enum PlainTextReader {
 extension String {
     /// CRLF and lone CR become LF.
     fileprivate func replacingLineEndings() -> String {
-        guard contains("\r") else { return self }
+        guard utf8.contains(13) else { return self }
         var result = ""
         result.reserveCapacity(utf8.count)
         var previousWasCR = false
