@@ -80,7 +80,8 @@ enum BlockCollector {
                     kind: model.kinds[element],
                     element: element,
                     letters: letters,
-                    linkLetters: linkLetters
+                    linkLetters: linkLetters,
+                    headingLevel: TagCatalog.headingLevel(model.name(element)) ?? 0
                 )
             )
         }

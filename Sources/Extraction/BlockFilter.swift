@@ -57,7 +57,7 @@ struct BlockFilter {
         var result: [TextBlock] = []
         for (position, block) in blocks.enumerated() {
             if block.kind == .heading {
-                if block.element >= 0, isTopHeading(block) { continue }
+                if block.headingLevel == 1 { continue }
                 let next = blocks.dropFirst(position + 1).first
                 guard let next, next.kind != .heading else { continue }
             }
@@ -65,8 +65,6 @@ struct BlockFilter {
         }
         return result
     }
-
-    private func isTopHeading(_ block: TextBlock) -> Bool { false }
 
     /// Lower-cased letters and digits only, so punctuation and spacing differences do not hide a repeat.
     static func comparable(_ text: String) -> String {

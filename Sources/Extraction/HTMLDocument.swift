@@ -27,7 +27,8 @@ public final class HTMLDocument {
         guard html.count < Int(Int32.max) else {
             throw ExtractionError(code: .tooLarge, url: url, detail: "\(html.count) bytes is more than libxml2 parses")
         }
-        let encoding = charset.map { $0.trimmingASCIIWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
+        _ = Self.parserReady
+        let encoding = charset.flatMap(Self.charsetName)
         let parsed = html.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(chars.count), url, encoding, cxml_html_parse_options())
@@ -42,6 +43,19 @@ public final class HTMLDocument {
 
     deinit {
         xmlFreeDoc(document)
+    }
+
+    /// libxml2's global tables must be set up once before parsers run on several threads at a time; a static
+    /// `let` initialiser runs exactly once, whichever thread gets there first.
+    private static let parserReady: Void = xmlInitParser()
+
+    /// A charset label as servers send it (`utf-8`, ` "ISO-8859-1" `), or `nil` when blank.
+    private static func charsetName(_ label: String) -> String? {
+        var name = label.trimmingASCIIWhitespace()
+        if name.count >= 2, let first = name.first, first == "\"" || first == "'", name.last == first {
+            name = String(name.dropFirst().dropLast()).trimmingASCIIWhitespace()
+        }
+        return name.isEmpty ? nil : name
     }
 
     /// Copies the document into an ``HTMLTree``: elements with their attributes, and text (character data and

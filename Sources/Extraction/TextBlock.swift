@@ -8,6 +8,8 @@ struct TextBlock: Sendable, Equatable {
     var element: Int
     var letters: Int
     var linkLetters: Int
+    /// 1 to 6 for a heading, 0 otherwise.
+    var headingLevel = 0
 
     var linkDensity: Double { letters > 0 ? Double(linkLetters) / Double(letters) : 0 }
 }

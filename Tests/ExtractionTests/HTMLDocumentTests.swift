@@ -69,6 +69,12 @@ import Testing
         #expect(declared.text(of: declared.root).contains("Консульство в портовом городе"))
     }
 
+    @Test func quotedCharsetLabelsAreAccepted() throws {
+        let bytes = try Fixture.bytes("windows-1251-no-meta.html")
+        let tree = try HTMLDocument(html: bytes, url: "file:///p.html", charset: "\"windows-1251\"").tree()
+        #expect(tree.text(of: tree.root).contains("Посольство"))
+    }
+
     @Test func unknownCharsetNamesAreIgnored() throws {
         let tree = try HTMLDocument(html: "<p>caf\u{e9}</p>".bytes, url: "u", charset: "no-such-charset").tree()
         #expect(tree.text(of: tree.root) == "caf\u{e9}")

@@ -124,6 +124,25 @@ import Testing
         #expect(article.paragraphs.allSatisfy { $0.contains("consulate") || $0.contains("Visa") })
     }
 
+    @Test func extractsOnManyThreadsAtOnceWithTheSameResult() async throws {
+        let pages = try ["article-with-furniture.html", "unlabelled-layout.html", "broken-markup.html"].map {
+            try Fixture.bytes($0)
+        }
+        let shared = extractor
+        let expected = try pages.map { try shared.extract(html: $0, url: "https://example.com/p") }
+        let results = try await withThrowingTaskGroup(of: (Int, Article).self) { group in
+            for round in 0..<24 {
+                let page = pages[round % pages.count]
+                group.addTask { (round % pages.count, try shared.extract(html: page, url: "https://example.com/p")) }
+            }
+            var collected: [(Int, Article)] = []
+            for try await result in group { collected.append(result) }
+            return collected
+        }
+        #expect(results.count == 24)
+        for (index, article) in results { #expect(article == expected[index]) }
+    }
+
     @Test func pageWithoutTextIsAnEmptyError() throws {
         for html in [
             "<html><head><title></title></head><body>   </body></html>",
