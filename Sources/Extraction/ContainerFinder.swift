@@ -25,10 +25,23 @@ struct ContainerFinder {
             guard let best = viable.max(by: { page.totals($0).plainLetters < page.totals($1).plainLetters }) else {
                 continue
             }
-            guard offset == 0 else { return [best] }
-            return siblingsLike(best, among: viable)
+            let tight = tightest(best, among: viable)
+            guard offset == 0 else { return [tight] }
+            return siblingsLike(tight, among: viable)
         }
         return []
+    }
+
+    /// A nested container of the same level that holds nearly all of `best`'s text: the outer one is a wrapper
+    /// whose extra text is furniture.
+    private func tightest(_ best: Int, among candidates: [Int]) -> Int {
+        var current = best
+        while let inner = candidates.filter({ $0 > current && $0 < model.end(current) }).max(by: {
+            page.totals($0).plainLetters < page.totals($1).plainLetters
+        }), Double(page.totals(inner).plainLetters) >= 0.7 * Double(page.totals(current).plainLetters) {
+            current = inner
+        }
+        return current
     }
 
     /// `best` plus the other containers with the same tag and class that are not nested in each other.
