@@ -17,7 +17,7 @@ enum BoilerplatePhrases {
 
     /// Beginnings of trailer lines found after the story.
     static let trailerStarts: [String] = [
-        "read more", "related:", "related stories", "related articles", "related coverage", "more from",
+        "read more", "related:", "related ", "more from", "tag:", "tagged:",
         "more on this", "see also", "also read", "also see", "follow us", "follow the", "sign up",
         "subscribe to", "click here", "copyright", "©", "all rights reserved", "share this", "share on",
         "this story was originally", "originally published", "tags:", "topics:", "filed under", "recommended",

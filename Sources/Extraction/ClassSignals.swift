@@ -50,7 +50,7 @@ struct ClassSignals: Sendable {
         "signup", "cta", "author", "authors", "meta", "toolbar", "pagination", "pager", "disqus",
         "outbrain", "taboola", "recommended", "recommendations", "caption", "captions", "credit", "credits",
         "timestamp", "email", "paywall", "trending", "popular", "newsfeed", "rail",
-        "login", "skip", "hidden", "pullquote", "topics", "keywords", "bio",
+        "login", "skip", "hidden", "prev", "previous", "prevnext", "pullquote", "topics", "keywords", "bio",
         "copyright", "rating", "ratings", "nocontent",
     ]
 
