@@ -32,8 +32,8 @@ struct ContainerFinder {
         return []
     }
 
-    /// A nested container of the same level that holds nearly all of `best`'s text: the outer one is a wrapper
-    /// whose extra text is furniture.
+    /// A nested container of the same level that holds at least 70% of `best`'s text: then the outer one is a
+    /// wrapper whose extra text is furniture (a page-wide "body-content" around the "article-inner-content").
     private func tightest(_ best: Int, among candidates: [Int]) -> Int {
         var current = best
         while let inner = candidates.filter({ $0 > current && $0 < model.end(current) }).max(by: {

@@ -2,7 +2,9 @@
 /// or when it clearly finds more prose.
 ///
 /// Container-first and scoring fail on different pages, so both can run; the scored result replaces the container's
-/// only when the container yields almost nothing or the scored text is much longer and still prose.
+/// only when the container yields almost nothing (under 250 letters) or the scored text is more than twice as long
+/// (a container that holds only the lead or one section). A container with 1,000 letters or more is trusted
+/// without scoring, which keeps the common case fast.
 struct MainTextExtractor {
     let model: PageModel
 
