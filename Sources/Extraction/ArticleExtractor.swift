@@ -23,7 +23,7 @@ public struct ArticleExtractor: Sendable {
         url: String,
         contentType: String? = nil,
         charset: String? = nil
-    ) throws
+    ) throws(ExtractionError)
         -> Article
     {
         switch ContentSniffer.format(of: bytes, url: url, contentType: contentType) {
@@ -42,7 +42,7 @@ public struct ArticleExtractor: Sendable {
     ///
     /// - Throws: ``ExtractionError`` `.empty` when no main text is found (an empty page, a script-only shell,
     ///   a page of links), `.unparseable` or `.tooLarge` from ``HTMLDocument``.
-    public func extract(html: [UInt8], url: String, charset: String? = nil) throws -> Article {
+    public func extract(html: [UInt8], url: String, charset: String? = nil) throws(ExtractionError) -> Article {
         let tree = try HTMLDocument(html: html, url: url, charset: charset).tree()
         return try extract(tree: tree, url: url)
     }
