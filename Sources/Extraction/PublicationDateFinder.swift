@@ -2,9 +2,9 @@ internal import Core
 
 /// The publication date and time as the publisher states it, from the most explicit source to the least.
 ///
-/// Order (after htmldate and Readability): publication `<meta>` tags, JSON-LD `datePublished`, `<time>` and
-/// `itemprop=datePublished` elements, a date in the URL path, elements whose class names a date, and only then a
-/// modification date. The first readable date wins, because an explicit "published" field beats any guess.
+/// Order (after htmldate and Readability): publication `<meta>` tags, JSON-LD `datePublished`, elements marked as
+/// the publication time, a date in the URL path, the first `<time>`, elements whose class names a date, a dateline
+/// at the start of the text, and only then a modification date. The first readable date wins, because an explicit "published" field beats any guess.
 struct PublicationDateFinder {
     let model: PageModel
     let metadata: PageMetadata
@@ -40,8 +40,10 @@ struct PublicationDateFinder {
         for key in ["datePublished", "dateCreated", "uploadDate"] {
             if let value = metadata.jsonLD.string(key), let date = DateTextParser.metadataDate(value) { return date }
         }
-        if let date = fromMarkedElements(monthFirst: monthFirst) { return date }
+        let marked = fromMarkedElements(monthFirst: monthFirst)
+        if let date = marked.published { return date }
         if let date = fromURL() { return date }
+        if let date = marked.firstTime { return date }
         if let date = fromDateClasses(monthFirst: monthFirst) { return date }
         if let date = fromLeadingLines(paragraphs, monthFirst: monthFirst) { return date }
         for value in metadata.metaValues(Self.modifiedKeys)
@@ -58,8 +60,9 @@ struct PublicationDateFinder {
         return language == "en-us" || language == "en_us"
     }
 
-    /// `itemprop=datePublished` elements, then `<time>` marked as the publication time, then the first `<time>`.
-    private func fromMarkedElements(monthFirst: Bool) -> LocalDateTime? {
+    /// The first element marked as the publication time (`itemprop=datePublished`, `pubdate`, a `<time>` with a
+    /// "published" class), and separately the first `<time>` of any kind, which may as well date a related story.
+    private func fromMarkedElements(monthFirst: Bool) -> (published: LocalDateTime?, firstTime: LocalDateTime?) {
         var firstTime: LocalDateTime?
         let nodes = model.tree.nodes
         for index in nodes.indices where !nodes[index].isText {
@@ -68,15 +71,15 @@ struct PublicationDateFinder {
             let isPublished =
                 itemprop == "datepublished" || node.attribute("pubdate") != nil
                 || (node.name == "time" && Self.namesPublication(node.attribute("class")))
-            guard isPublished || node.name == "time" else { continue }
+            guard isPublished || (node.name == "time" && firstTime == nil) else { continue }
             let value =
                 node.attribute("datetime") ?? node.attribute("content")
-                ?? model.tree.text(of: HTMLTree.NodeID(index))
+                ?? model.text(of: index, maximumLetters: 200) ?? ""
             guard let date = DateTextParser.metadataDate(value, monthFirst: monthFirst) else { continue }
-            if isPublished { return date }
-            if firstTime == nil { firstTime = date }
+            if isPublished { return (date, firstTime) }
+            firstTime = date
         }
-        return firstTime
+        return (nil, firstTime)
     }
 
     private static func namesPublication(_ className: String?) -> Bool {
