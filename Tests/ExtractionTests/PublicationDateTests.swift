@@ -65,6 +65,9 @@ import Testing
     @Test func dateInTheURLPath() throws {
         #expect(try published(url: "https://news.example/2019/11/18/consulate-closes/") == "2019-11-18")
         #expect(try published(url: "https://news.example/news/20200413/consulate") == "2020-04-13")
+        let related = "<aside><time datetime=\"2018-01-01\">New Year</time></aside>"
+        #expect(try published(body: related, url: "https://news.example/2019/11/18/closes/") == "2019-11-18")
+        #expect(try published(body: related) == "2018-01-01")
     }
 
     @Test func dateLineElementsAndTheTextAreLastResorts() throws {
