@@ -30,6 +30,14 @@ import Testing
         #expect(try article(head: head).title == "Closure - what it means for visa holders")
     }
 
+    @Test func socialTitleThatIsOnlyTheSiteNameIsSkipped() throws {
+        let head = """
+            <meta property="og:title" content="News Example">
+            <meta property="og:site_name" content="News Example">
+            """
+        #expect(try article(head: head, body: "<h1>Visa office moves</h1>").title == "Visa office moves")
+    }
+
     @Test func jsonLDHeadlineComesNext() throws {
         let head = """
             <title>Site | Section</title>
