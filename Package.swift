@@ -94,7 +94,11 @@ let package = Package(
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "FetchingTests", dependencies: ["Fetching", "TestSupport"]),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
+        .testTarget(
+            name: "ExtractionTests",
+            dependencies: ["Extraction", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "FactsTests", dependencies: ["Facts", "Extraction", "TestSupport"]),
         .testTarget(name: "ChangesTests", dependencies: ["Changes", "TestSupport"]),
         .testTarget(

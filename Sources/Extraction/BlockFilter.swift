@@ -1,0 +1,75 @@
+/// Final clean-up of the paragraphs read from the article container.
+///
+/// Containers still hold a few things that are not the story: the headline repeated as the first line, headings
+/// left dangling at the end, a caption printed twice, link-only lines, and trailers such as "Read more at..." or
+/// "Related:". Each rule here is about the text's shape, never about one site.
+struct BlockFilter {
+    /// The page's title, to recognise the headline repeated inside the body.
+    var title: String?
+
+    func apply(_ input: [TextBlock]) -> [TextBlock] {
+        var blocks = input.filter { !isNoise($0) }
+        blocks = removingHeadline(blocks)
+        blocks = collapsingRepeats(blocks)
+        blocks = removingTrailer(blocks)
+        blocks = removingStrayHeadings(blocks)
+        return blocks
+    }
+
+    /// Lines that are never article text wherever they sit: mostly links, or an ad label.
+    private func isNoise(_ block: TextBlock) -> Bool {
+        if block.linkDensity >= 0.8 && block.letters < 300 { return true }
+        return BoilerplatePhrases.isLabel(block.text)
+    }
+
+    private func removingHeadline(_ blocks: [TextBlock]) -> [TextBlock] {
+        guard let title = title.map(Self.comparable), !title.isEmpty else { return blocks }
+        var result = blocks
+        for position in result.indices.prefix(3).reversed() where Self.comparable(result[position].text) == title {
+            result.remove(at: position)
+        }
+        return result
+    }
+
+    /// Keeps the first of identical blocks (a caption or pull quote printed twice).
+    private func collapsingRepeats(_ blocks: [TextBlock]) -> [TextBlock] {
+        var seen = Set<String>()
+        return blocks.filter { block in
+            guard block.letters >= 20 else { return true }
+            return seen.insert(block.text).inserted
+        }
+    }
+
+    /// Drops "Read more at...", "Related:", follow-us and copyright lines from the end.
+    private func removingTrailer(_ blocks: [TextBlock]) -> [TextBlock] {
+        var result = blocks
+        while let last = result.last, result.count > 1,
+            last.kind == .heading || BoilerplatePhrases.isTrailer(last.text)
+        {
+            result.removeLast()
+        }
+        return result
+    }
+
+    /// Headings only survive when body text follows them: `h1` is the headline, and a heading followed by another
+    /// heading (or by nothing) titles a box that was removed.
+    private func removingStrayHeadings(_ blocks: [TextBlock]) -> [TextBlock] {
+        var result: [TextBlock] = []
+        for (position, block) in blocks.enumerated() {
+            if block.kind == .heading {
+                if block.headingLevel == 1 { continue }
+                let next = blocks.dropFirst(position + 1).first
+                guard let next, next.kind != .heading else { continue }
+            }
+            result.append(block)
+        }
+        return result
+    }
+
+    /// Lower-cased letters and digits only, so punctuation and spacing differences do not hide a repeat.
+    static func comparable(_ text: String) -> String {
+        String(
+            text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        )
+    }
+}

@@ -1,0 +1,38 @@
+/// Decides whether bytes are an HTML page or plain text, from the cheapest reliable signal first.
+///
+/// Order: the declared content type (when it is specific), the file extension, then the bytes themselves: a
+/// document that starts (after a byte-order mark and whitespace) with `<` followed by a letter, `!` or `?` is markup.
+enum ContentSniffer {
+    enum Format: Sendable, Equatable {
+        case html
+        case plainText
+    }
+
+    static func format(of bytes: [UInt8], url: String, contentType: String?) -> Format {
+        if let contentType = contentType?.lowercased() {
+            let mime = contentType.split(separator: ";").first.map { $0.trimmingCharacters() } ?? ""
+            if mime == "text/html" || mime == "application/xhtml+xml" { return .html }
+            if mime == "text/plain" || mime == "text/markdown" { return .plainText }
+        }
+        let path = URLText.path(url).lowercased()
+        if path.hasSuffix(".html") || path.hasSuffix(".htm") || path.hasSuffix(".xhtml") { return .html }
+        if path.hasSuffix(".txt") || path.hasSuffix(".text") || path.hasSuffix(".md") { return .plainText }
+        return startsWithMarkup(bytes) ? .html : .plainText
+    }
+
+    static func startsWithMarkup(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        while index < bytes.count, bytes[index].isASCIIWhitespace { index += 1 }
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "<") else { return false }
+        let next = bytes[index + 1]
+        return next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+            || (next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z"))
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters() -> String {
+        String(self).trimmingASCIIWhitespace()
+    }
+}

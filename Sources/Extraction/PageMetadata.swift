@@ -1,0 +1,75 @@
+/// What a page says about itself outside the article text: `<meta>` tags, JSON-LD, `<title>`, `<html lang>`,
+/// the canonical link.
+///
+/// Gathered in one pass over the tree so the title and date rules can ask for "the first of these keys" cheaply.
+struct PageMetadata {
+    /// `<meta>` values by lower-cased `name`, `property`, `itemprop` or `http-equiv`, in page order.
+    private(set) var metas: [String: [String]] = [:]
+    let jsonLD: JSONLDReader
+    /// The text of `<title>`, collapsed.
+    let documentTitle: String?
+    /// The `lang` (or `xml:lang`) of `<html>`, else the Content-Language meta.
+    let language: String?
+    /// `<link rel=canonical>`, resolved against the page URL, else `og:url`.
+    let canonicalURL: String?
+
+    init(model: PageModel, url: String) {
+        var metas: [String: [String]] = [:]
+        var scripts: [String] = []
+        var title: String?
+        var language: String?
+        var canonical: String?
+        let tree = model.tree
+        for index in 0..<tree.nodes.count where !tree.nodes[index].isText {
+            let node = tree.nodes[index]
+            switch node.name {
+            case "meta":
+                guard let content = node.attribute("content") ?? node.attribute("value") else { continue }
+                for key in ["property", "name", "itemprop", "http-equiv"] {
+                    if let name = node.attribute(key)?.lowercased().trimmingASCIIWhitespace(), !name.isEmpty {
+                        metas[name, default: []].append(content)
+                    }
+                }
+            case "script":
+                if node.attribute("type")?.lowercased().includes("ld+json") == true {
+                    scripts.append(tree.text(of: HTMLTree.NodeID(index)))
+                }
+            case "title":
+                if title == nil { title = tree.text(of: HTMLTree.NodeID(index)).nonBlankCollapsed }
+            case "html":
+                if language == nil {
+                    language = (node.attribute("lang") ?? node.attribute("xml:lang"))?.nonBlankCollapsed
+                }
+            case "link":
+                if canonical == nil, let rel = node.attribute("rel")?.lowercased(),
+                    rel.split(separator: " ").contains("canonical"),
+                    let href = node.attribute("href")?.trimmingASCIIWhitespace(), !href.isEmpty
+                {
+                    canonical = URLText.resolve(href, against: url)
+                }
+            default:
+                break
+            }
+        }
+        self.metas = metas
+        self.jsonLD = JSONLDReader(scripts: scripts)
+        self.documentTitle = title
+        self.language = language ?? metas["content-language"]?.first?.nonBlankCollapsed
+        self.canonicalURL = canonical ?? metas["og:url"]?.first?.nonBlankCollapsed
+    }
+
+    /// The first non-blank value of the first key that has one.
+    func meta(_ keys: [String]) -> String? {
+        for key in keys {
+            for value in metas[key] ?? [] {
+                if let collapsed = value.nonBlankCollapsed { return collapsed }
+            }
+        }
+        return nil
+    }
+
+    /// Every non-blank value of every key, in key order.
+    func metaValues(_ keys: [String]) -> [String] {
+        keys.flatMap { metas[$0] ?? [] }.compactMap(\.nonBlankCollapsed)
+    }
+}

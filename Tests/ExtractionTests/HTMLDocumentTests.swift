@@ -1,0 +1,82 @@
+import Extraction
+import Testing
+
+@Suite struct HTMLDocumentTests {
+    @Test func treeHoldsElementsAttributesAndDecodedText() throws {
+        let html = "<html lang=en><body><p class=\"lead big\" id=first>Hello <b>world</b> &amp; more</p></body></html>"
+        let tree = try HTMLDocument(html: html.bytes, url: "https://example.com/").tree()
+        let paragraph = try #require(tree.firstElement(named: "p"))
+        #expect(tree.name(of: paragraph) == "p")
+        #expect(tree.attribute("class", of: paragraph) == "lead big")
+        #expect(tree.attribute("id", of: paragraph) == "first")
+        #expect(tree.attribute("style", of: paragraph) == nil)
+        #expect(tree.text(of: paragraph) == "Hello world & more")
+        let children = tree.children(of: paragraph)
+        #expect(children.count == 3)
+        #expect(children.map { tree.name(of: $0) } == [nil, "b", nil])
+        #expect(tree.text(of: children[0]) == "Hello ")
+        let body = try #require(tree.parent(of: paragraph))
+        #expect(tree.name(of: body) == "body")
+        let html_ = try #require(tree.parent(of: body))
+        #expect(tree.attribute("lang", of: html_) == "en")
+        #expect(tree.descendants(of: paragraph).count == 4)
+        #expect(tree.descendants(of: paragraph).allSatisfy { tree.isInside($0, paragraph) })
+        #expect(!tree.isInside(body, paragraph))
+    }
+
+    @Test func brokenMarkupIsRecoveredLikeABrowser() throws {
+        let tree = try HTMLDocument(html: "<p>unclosed <b>bold<a href=/x>link".bytes, url: "https://example.com/")
+            .tree()
+        let link = try #require(tree.firstElement(named: "a"))
+        #expect(tree.attribute("href", of: link) == "/x")
+        #expect(tree.text(of: link) == "link")
+        let paragraph = try #require(tree.firstElement(named: "p"))
+        #expect(tree.text(of: paragraph) == "unclosed boldlink")
+    }
+
+    @Test func commentsAreLeftOutOfTheTree() throws {
+        let tree = try HTMLDocument(html: "<div>a<!-- hidden note -->b</div>".bytes, url: "u").tree()
+        let div = try #require(tree.firstElement(named: "div"))
+        #expect(tree.text(of: div) == "ab")
+    }
+
+    @Test func emptyInputIsAnEmptyError() throws {
+        let error = try #require(throws: ExtractionError.self) {
+            try HTMLDocument(html: [], url: "https://example.com/empty")
+        }
+        #expect(error.code == .empty)
+        #expect(error.description.contains("https://example.com/empty"))
+    }
+
+    @Test func metaCharsetDecodesALegacyEncoding() throws {
+        let tree = try HTMLDocument(html: Fixture.bytes("windows-1251-meta.html"), url: "file:///p.html").tree()
+        #expect(tree.text(of: tree.root).contains("Посольство в столице закрыто"))
+    }
+
+    @Test func charsetArgumentDecodesAPageWithoutDeclaration() throws {
+        let bytes = try Fixture.bytes("windows-1251-no-meta.html")
+        let guessed = try HTMLDocument(html: bytes, url: "file:///p.html").tree()
+        #expect(!guessed.text(of: guessed.root).contains("Посольство"))
+        let declared = try HTMLDocument(html: bytes, url: "file:///p.html", charset: "windows-1251").tree()
+        #expect(declared.text(of: declared.root).contains("Посольство в столице закрыто"))
+    }
+
+    @Test func charsetArgumentWinsOverTheMetaDeclaration() throws {
+        let bytes = try Fixture.bytes("utf8-wrong-meta.html")
+        let trusting = try HTMLDocument(html: bytes, url: "file:///p.html").tree()
+        #expect(!trusting.text(of: trusting.root).contains("Консульство"))
+        let declared = try HTMLDocument(html: bytes, url: "file:///p.html", charset: " UTF-8 ").tree()
+        #expect(declared.text(of: declared.root).contains("Консульство в портовом городе"))
+    }
+
+    @Test func quotedCharsetLabelsAreAccepted() throws {
+        let bytes = try Fixture.bytes("windows-1251-no-meta.html")
+        let tree = try HTMLDocument(html: bytes, url: "file:///p.html", charset: "\"windows-1251\"").tree()
+        #expect(tree.text(of: tree.root).contains("Посольство"))
+    }
+
+    @Test func unknownCharsetNamesAreIgnored() throws {
+        let tree = try HTMLDocument(html: "<p>caf\u{e9}</p>".bytes, url: "u", charset: "no-such-charset").tree()
+        #expect(tree.text(of: tree.root) == "caf\u{e9}")
+    }
+}

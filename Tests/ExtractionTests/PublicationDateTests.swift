@@ -1,0 +1,84 @@
+import Core
+import Extraction
+import Testing
+
+@Suite struct PublicationDateTests {
+    let extractor = ArticleExtractor()
+    let paragraph = "<p>The consulate closed its doors to the public on Monday, a spokesman for the mission said.</p>"
+
+    private func published(
+        head: String = "",
+        body: String = "",
+        url: String = "https://news.example/story"
+    )
+        throws -> String?
+    {
+        let html = "<html><head>\(head)</head><body>\(body)<article>\(paragraph)</article></body></html>"
+        return try extractor.extract(html: html.bytes, url: url).published?.iso
+    }
+
+    @Test func metaTagKeepsTheLocalTimeAsWritten() throws {
+        let head = "<meta property=\"article:published_time\" content=\"2019-11-19T22:07:09-05:00\">"
+        #expect(try published(head: head) == "2019-11-19T22:07")
+    }
+
+    @Test func publishedBeatsModifiedWhateverTheOrder() throws {
+        let head = """
+            <meta property="article:modified_time" content="2020-02-02T10:00:00Z">
+            <meta name="pubdate" content="2020-01-31">
+            """
+        #expect(try published(head: head) == "2020-01-31")
+        #expect(try published(head: "<meta property=\"article:modified_time\" content=\"2020-02-02\">") == "2020-02-02")
+    }
+
+    @Test func jsonLDDatePublishedInsideAGraph() throws {
+        let head = """
+            <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+              {"@type": "WebPage", "dateModified": "2021-05-06T07:00:00+00:00"},
+              {"@type": "NewsArticle", "datePublished": "2021-05-04T18:45:00+02:00"}]}</script>
+            """
+        #expect(try published(head: head) == "2021-05-04T18:45")
+    }
+
+    @Test func brokenJSONLDIsStillScanned() throws {
+        let head = """
+            <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00",
+            "publisher": {"name": "X"}}}</script>
+            """
+        #expect(try published(head: head) == "2020-10-26T18:10")
+    }
+
+    @Test func timeElementsAndItemprop() throws {
+        #expect(try published(body: "<time datetime=\"2018-07-02\">2 July</time>") == "2018-07-02")
+        #expect(
+            try published(
+                body: "<time datetime=\"2018-06-01\">x</time><time pubdate datetime=\"2018-07-03T08:15\">y</time>"
+            )
+                == "2018-07-03T08:15"
+        )
+        #expect(
+            try published(body: "<span itemprop=\"datePublished\" content=\"2017-01-09\">Jan 9</span>") == "2017-01-09"
+        )
+        #expect(try published(body: "<li itemprop=\"datePublished\"> July 2, 2018 </li>") == "2018-07-02")
+    }
+
+    @Test func dateInTheURLPath() throws {
+        #expect(try published(url: "https://news.example/2019/11/18/consulate-closes/") == "2019-11-18")
+        #expect(try published(url: "https://news.example/news/20200413/consulate") == "2020-04-13")
+        let related = "<aside><time datetime=\"2018-01-01\">New Year</time></aside>"
+        #expect(try published(body: related, url: "https://news.example/2019/11/18/closes/") == "2019-11-18")
+        #expect(try published(body: related) == "2018-01-01")
+    }
+
+    @Test func dateLineElementsAndTheTextAreLastResorts() throws {
+        #expect(
+            try published(body: "<div class=\"post-date\">Posted on 19 November 2019 at 14:30</div>")
+                == "2019-11-19T14:30"
+        )
+        #expect(try published(body: "<p>Unica.md, 20 septembrie 2020 16:20</p>") == "2020-09-20T16:20")
+    }
+
+    @Test func noDateAnywhereIsNil() throws {
+        #expect(try published() == nil)
+    }
+}
