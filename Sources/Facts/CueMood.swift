@@ -1,0 +1,178 @@
+import Core
+
+/// How a cue is meant in its clause: asserted or not, and ordered/decided or reported as done.
+struct CueMood: Sendable {
+    var modality: Fact.Modality = .asserted
+    /// Ordered by a government, obligatory, or announced for the future ("ordered to close", "must", "will").
+    var ordered = false
+    /// The directive verb ("ordered", "told", "gave"), when one governs the cue.
+    var directive: Int?
+    /// A modal or future marker of the cue's own verb group ("will open", "must close").
+    var future = false
+    /// "temporarily closed", "closed to the public".
+    var temporary = false
+    /// Leftmost token of the governing chain, where the cue's deadline window starts ("gave X until Monday to").
+    var governorStart: Int
+}
+
+/// Reads the words before (and a few after) a cue to decide its mood, using the lexicon's `[mood]` lists.
+///
+/// The scan walks left from the cue to the start of its clause (a speech verb, a relative pronoun, a semicolon,
+/// a dateline dash), collecting negation, hedges, conditions, modals and the directive verb. A cue coordinated with
+/// an earlier one ("ordered Japan to close X and to vacate Y") inherits that cue's mood.
+struct CueMoodAnalyzer {
+    let article: AnnotatedArticle
+
+    private var tokens: [Token] { article.tokens }
+
+    static let clauseBreaks: Set<String> = [
+        ";", ":", "which", "who", "whom", "whose", "where", "while", "whereas", "although", "though", "because",
+        "since", "said", "says", "say", "added", "adding", "stressed", "noted", "insisted", "according", "\u{2014}",
+        "\u{2013}", "but", "when", "\"", "\u{201C}", "\u{201D}",
+    ]
+    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
+
+    func analyze(
+        cueStart: Int,
+        cueEnd: Int,
+        form: CompiledLexicon.VerbForm,
+        sentence: Int,
+        earlier: [(end: Int, mood: CueMood)]
+    ) -> CueMood {
+        let range = article.sentences[sentence]
+        var mood = CueMood(governorStart: cueStart)
+        var negated = false
+        var hedged = false
+        var conditional = false
+        var obligation = false
+        var future = false
+        var sawTo = false
+        var index = cueStart - 1
+        var steps = 0
+        let dash = article.datelineDash[sentence]
+        scan: while index >= range.lowerBound && steps < 18 {
+            steps += 1
+            let token = tokens[index]
+            if let dash, index <= dash { break }
+            if article.inTemporal[index] {
+                index -= 1
+                continue
+            }
+            if let previous = earlier.last(where: { $0.end == index + 1 }),
+                !negated && !hedged && !obligation && !future && !conditional
+            {
+                // Coordinated with an earlier cue: share its governor.
+                let inherited = previous.mood
+                mood.ordered = inherited.ordered
+                mood.directive = inherited.directive
+                mood.governorStart = inherited.governorStart
+                if inherited.modality != .asserted { mood.modality = inherited.modality }
+                return finish(mood, negated: false, hedged: false, conditional: false, cueEnd: cueEnd, range: range)
+            }
+            let classes = article.classes(at: index)
+            if token.key == "that", index + 1 < range.upperBound, article.kind[index + 1] == nil, !classes.contains(.hedge) {
+                break
+            }
+            if classes.contains(.negation) { negated = true }
+            if classes.contains(.conditional) {
+                conditional = true
+                break
+            }
+            if classes.contains(.directive) {
+                mood.directive = index
+                mood.governorStart = index
+                // "could order", "did not order", "threatened to order".
+                var back = index - 1
+                while back >= range.lowerBound && back >= index - 4 {
+                    let before = article.classes(at: back)
+                    if before.contains(.negation) { negated = true }
+                    if before.contains(.hedge) { hedged = true }
+                    if before.contains(.conditional) { conditional = true }
+                    if Self.clauseBreaks.contains(tokens[back].key) { break }
+                    back -= 1
+                }
+                break scan
+            }
+            if classes.contains(.hedge) {
+                hedged = true
+                mood.governorStart = index
+                break
+            }
+            if classes.contains(.obligation) {
+                obligation = true
+                mood.governorStart = index
+            } else if classes.contains(.future) {
+                if token.key == "to" {
+                    sawTo = true
+                } else {
+                    future = true
+                    mood.governorStart = index
+                }
+            }
+            if Self.clauseBreaks.contains(token.key) { break }
+            index -= 1
+        }
+        mood.future = future || obligation
+        mood.ordered = mood.directive != nil || obligation || future || (sawTo && form == .base)
+        if form == .noun && mood.directive == nil && !obligation && !future { mood.ordered = false }
+        return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
+    }
+
+    private func finish(
+        _ input: CueMood,
+        negated: Bool,
+        hedged: Bool,
+        conditional: Bool,
+        cueEnd: Int,
+        range: Range<Int>
+    ) -> CueMood {
+        var mood = input
+        var isConditional = conditional
+        // "would reopen if ...": a condition right after the cue, in the same clause.
+        var index = cueEnd
+        while index < range.upperBound && index < cueEnd + 14 {
+            let key = tokens[index].key
+            if key == ";" || key == "," && index > cueEnd + 1 { break }
+            if article.classes(at: index).contains(.conditional) && key != "once" {
+                isConditional = true
+                break
+            }
+            index += 1
+        }
+        var sentenceHedge = false
+        for position in range where article.hasClass(.sentenceHedge, at: position) {
+            sentenceHedge = true
+            break
+        }
+        if negated {
+            mood.modality = .negated
+        } else if isConditional {
+            mood.modality = .conditional
+        } else if hedged || sentenceHedge {
+            mood.modality = .hedged
+        }
+        let low = max(range.lowerBound, mood.governorStart - 3)
+        let high = min(range.upperBound, cueEnd + 6)
+        for position in low..<high where article.hasClass(.temporary, at: position) {
+            mood.temporary = true
+            break
+        }
+        return mood
+    }
+
+    /// True when a form of "be" sits in the cue's verb group ("was vacated", "will be closed").
+    func isPassive(cueStart: Int, range: Range<Int>) -> Bool {
+        var index = cueStart - 1
+        var steps = 0
+        while index >= range.lowerBound && steps < 4 {
+            let key = tokens[index].key
+            if Self.beForms.contains(key) { return true }
+            if !(["not", "also", "temporarily", "formally", "officially", "now", "already", "n't", "since", "been", "then", "finally", "permanently"].contains(key)) {
+                return false
+            }
+            index -= 1
+            steps += 1
+        }
+        return false
+    }
+}
