@@ -24,7 +24,10 @@ extension ArticleReader {
                 windowEnd = index
                 break
             }
-            if tokens[index].key == ";" { windowEnd = index; break }
+            if tokens[index].key == ";" || Self.speechVerbs.contains(tokens[index].key) {
+                windowEnd = index
+                break
+            }
             index += 1
         }
         for expression in article.temporal[sentence] {
@@ -33,12 +36,27 @@ extension ArticleReader {
                 continue
             }
             if expression.range.upperBound <= start, mood.directive == nil { continue }
+            // Before the cue, the expression belongs to an earlier cue when one lies between them.
+            if expression.range.upperBound <= start,
+                (expression.range.upperBound..<start).contains(where: { !article.cue[$0].isEmpty })
+            {
+                continue
+            }
+            if expression.range.lowerBound > range.lowerBound,
+                Self.speechVerbs.contains(tokens[expression.range.lowerBound - 1].key)
+            {
+                continue
+            }
             if expression.isDeadlineNoun { continue }
             if !acceptable(expression, mood: mood, payload: payload) { continue }
             return (expression, isSuperseded(expression, windowStart: windowStart, sentence: sentence))
         }
         return nil
     }
+
+    static let speechVerbs: Set<String> = [
+        "said", "says", "say", "announced", "told", "added", "stated", "confirmed", "reported", "declared",
+    ]
 
     private func acceptable(_ expression: TemporalExpression, mood: CueMood, payload: CompiledLexicon.CuePayload) -> Bool {
         if case .referenceDay = expression.value, expression.prefix == .none || expression.prefix == .starting {

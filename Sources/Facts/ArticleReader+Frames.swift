@@ -37,6 +37,14 @@ extension ArticleReader {
         if !passive, let mention = mentionStarting(near: index), mentions[mention].range.lowerBound <= index + 1 {
             return group(from: mention).map { targetFor($0) }
         }
+        // "ordered the mission shut", "orders Greek consulate in Novorossiysk closed": the object of the directive.
+        if payload.form == .past, let mention = mentions.indices.last(where: {
+            mentions[$0].sentence == sentence && !mentions[$0].absorbed && mentions[$0].range.upperBound == start
+        }), mentions[mention].range.lowerBound > range.lowerBound,
+            article.classes(at: mentions[mention].range.lowerBound - 1).contains(.directive)
+        {
+            return [targetFor(mention)]
+        }
         if let trie = compiled.dummyObjects[payload.cue], trie.longest(tokens, at: index, limit: range.upperBound) != nil {
             return subjectTargets(cueStart: start, sentence: sentence, transitive: false)
         }
@@ -120,9 +128,9 @@ extension ArticleReader {
                     && mention.range.upperBound <= clauseEnd
             }
             let boundaryKey = boundary.map { tokens[$0].key }
-            if boundaryKey == "which" || boundaryKey == "that" {
+            if boundaryKey == "which" || boundaryKey == "that", let boundary, isRelative(boundary, sentence: sentence) {
                 // "the consulate in Tecun Uman, which Mexico reopened": the relative pronoun's antecedent.
-                if let antecedent = nearestMention(endingBefore: boundary!, sentence: sentence) {
+                if let antecedent = nearestMention(endingBefore: boundary, sentence: sentence) {
                     return group(from: antecedent).map { targetFor($0) }
                 }
                 return nil
@@ -154,6 +162,19 @@ extension ArticleReader {
             }
             return nil
         }
+    }
+
+    /// "the consulate in Tecun Uman, on the border, which": a relative pronoun right after a facility phrase.
+    private func isRelative(_ boundary: Int, sentence: Int) -> Bool {
+        var end = boundary
+        if end > 0, tokens[end - 1].key == "," {
+            end -= 1
+            // Skip one parenthetical: ", on the border,".
+            if let mention = nearestMention(endingBefore: end, sentence: sentence), mentions[mention].range.upperBound >= end - 5 {
+                return true
+            }
+        }
+        return mentions.contains { $0.sentence == sentence && !$0.absorbed && $0.range.upperBound == end }
     }
 
     /// "at the visa application centre" after a non-facility subject is not the subject.
@@ -250,6 +271,7 @@ extension ArticleReader {
             }
             return nil
         }
+        if index < range.upperBound, looksLikeObject(index) { return nil }
         // Intransitive or passive: "the consulate's activities must end", "Services at the consulate were suspended".
         let (clauseStart, _) = clauseStart(before: start, sentence: sentence)
         let hasServices = (clauseStart..<start).contains { article.hasClass(.services, at: $0) }

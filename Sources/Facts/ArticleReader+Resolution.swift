@@ -50,7 +50,8 @@ extension ArticleReader {
         }
         guard let kind else { return [] }
         if owners.isEmpty {
-            owners = clauseOwners(context: context, host: host ?? cities.first?.country)
+            // "Turkey and Armenia will open liaison offices in Gyumri and Kars": each city's owner is the other state.
+            owners = clauseOwners(context: context, host: cities.count > 1 ? nil : host ?? cities.first?.country)
         }
         if owners.isEmpty, !explicitOwner, let last = candidates.last(where: { $0.facility.operatorCountry != nil && $0.facility.hostCountry == (host ?? cities.first?.country) }) {
             owners = [last.facility.operatorCountry!]

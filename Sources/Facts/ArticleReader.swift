@@ -101,6 +101,11 @@ struct ArticleReader {
 
     // MARK: - One cue
 
+    static let copulas: Set<String> = [
+        "remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying", "keep", "keeps", "kept",
+        "is", "are", "was", "were", "be", "been", "being", "'s", "still", "fully", "partly",
+    ]
+
     private static let nounDeterminers: Set<String> = ["the", "a", "an", "its", "their", "this", "his", "her", "our", "that"]
 
     private mutating func readCue(
@@ -117,6 +122,12 @@ struct ArticleReader {
             return false
         }
         if payload.form == .noun, start > range.lowerBound, tokens[start - 1].key == "to" { return false }
+        // "remains open", "is close to": an adjective, not the verb.
+        if payload.form == .base, start > range.lowerBound, Self.copulas.contains(tokens[start - 1].key) { return false }
+        // "The annex in Hawassa, opened to support ...": a reduced relative clause describing the facility.
+        if payload.form == .past, start > range.lowerBound, tokens[start - 1].key == ",", !moodAnalyzer.isPassive(cueStart: start, range: range) {
+            return false
+        }
         let mood = moodAnalyzer.analyze(cueStart: start, cueEnd: end, form: payload.form, sentence: sentence, earlier: earlier)
         earlier.append((end, mood))
         var status = mood.ordered ? cue.ordered : cue.done

@@ -71,6 +71,11 @@ struct CueMoodAnalyzer {
             }
             let classes = article.classes(at: index)
             if token.key == "that", index + 1 < range.upperBound, article.kind[index + 1] == nil, !classes.contains(.hedge) {
+                // "demanding that the consulate's activities cease": the directive governs the clause.
+                if index > range.lowerBound, article.classes(at: index - 1).contains(.directive) {
+                    index -= 1
+                    continue
+                }
                 break
             }
             if classes.contains(.negation) { negated = true }
@@ -114,7 +119,20 @@ struct CueMoodAnalyzer {
         }
         mood.future = future || obligation
         mood.ordered = mood.directive != nil || obligation || future || (sawTo && form == .base)
-        if form == .noun && mood.directive == nil && !obligation && !future { mood.ordered = false }
+        if form == .noun && mood.directive == nil && !obligation && !future {
+            mood.ordered = false
+            // "These closures must be completed by ...": the modal follows the noun.
+            var ahead = cueEnd
+            while ahead < range.upperBound && ahead < cueEnd + 4 {
+                let classes = article.classes(at: ahead)
+                if classes.contains(.obligation) || classes.contains(.future) && tokens[ahead].key != "to" {
+                    mood.ordered = true
+                    mood.future = true
+                    break
+                }
+                ahead += 1
+            }
+        }
         return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
     }
 

@@ -295,6 +295,16 @@ struct MentionFinder {
                 if let code = ownerWithin(index + 1, limit: min(limit, index + 6)) {
                     mention.operators.append(code)
                 }
+                // "a dacha compound used by Japanese diplomats outside Moscow".
+                var probe = index + 1
+                while probe < min(limit, index + 7), !Self.placePrepositions.contains(tokens[probe].key), tokens[probe].key != "," {
+                    probe += 1
+                }
+                if probe < limit, Self.placePrepositions.contains(tokens[probe].key), mention.cities.isEmpty,
+                    let place = location(at: probe + 1, limit: limit), !place.cities.isEmpty
+                {
+                    apply(place, to: &mention)
+                }
                 break
             }
             if key == "," {
