@@ -19,6 +19,8 @@ struct AnnotatedArticle {
         var isLocation: Bool
         /// Part of "X, Y and Z".
         var group: Int
+        /// A demonym used as an adjective ("the Bulgarian ambassador"), which names no actor.
+        var isAdjective = false
     }
 
     let scalars: [Unicode.Scalar]
@@ -202,11 +204,14 @@ struct AnnotatedArticle {
                 }
             }
             guard let code = codes.first else { continue }
+            let next = index + match.length < range.upperBound ? tokens[index + match.length].key : ""
+            let adjective = match.countries.isEmpty && !match.demonyms.isEmpty && !Self.actorNouns.contains(next)
+                && tokens[index + match.length - 1].key.last != "s" && !next.isEmpty && next.first!.isLetter
             if let last = refs.last, isCoordinated(last.end, index) {
-                refs.append(CountryRef(token: index, end: index + match.length, code: code, isLocation: isLocation, group: last.group))
+                refs.append(CountryRef(token: index, end: index + match.length, code: code, isLocation: isLocation, group: last.group, isAdjective: adjective))
             } else {
                 group += 1
-                refs.append(CountryRef(token: index, end: index + match.length, code: code, isLocation: isLocation, group: group))
+                refs.append(CountryRef(token: index, end: index + match.length, code: code, isLocation: isLocation, group: group, isAdjective: adjective))
             }
         }
         return refs
@@ -229,6 +234,12 @@ struct AnnotatedArticle {
         }
         return true
     }
+
+    /// Nouns after a demonym that make it an actor: "Guatemalan authorities", "Russian officials".
+    static let actorNouns: Set<String> = [
+        "authorities", "government", "officials", "police", "forces", "court", "courts", "ministry", "officers",
+        "security", "troops", "army", "administration", "state", "foreign", "president", "leader",
+    ]
 
     static let locativePrepositions: Set<String> = [
         "in", "into", "from", "to", "across", "throughout", "near", "outside", "inside", "at", "within", "towards",

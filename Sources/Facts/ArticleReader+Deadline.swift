@@ -38,7 +38,7 @@ extension ArticleReader {
             if expression.range.upperBound <= start, mood.directive == nil { continue }
             // Before the cue, the expression belongs to an earlier cue when one lies between them.
             if expression.range.upperBound <= start,
-                (expression.range.upperBound..<start).contains(where: { !article.cue[$0].isEmpty })
+                (windowStart..<start).contains(where: { !article.cue[$0].isEmpty && !article.inTemporal[$0] })
             {
                 continue
             }

@@ -271,12 +271,13 @@ extension ArticleReader {
             }
             return nil
         }
-        if index < range.upperBound, looksLikeObject(index) { return nil }
+        if index < range.upperBound, looksLikeObject(index) || ["a", "an"].contains(tokens[index].key) { return nil }
         // Intransitive or passive: "the consulate's activities must end", "Services at the consulate were suspended".
         let (clauseStart, _) = clauseStart(before: start, sentence: sentence)
         let hasServices = (clauseStart..<start).contains { article.hasClass(.services, at: $0) }
         guard hasServices else { return nil }
         return subjectTargets(cueStart: start, sentence: sentence, transitive: false)
+            ?? speakerTargets(before: start, sentence: sentence)
     }
 
     /// "The Consulate General of India in Jaffna said ... that normal operations had been restored": the speaker.

@@ -53,8 +53,15 @@ extension ArticleReader {
             index += 1
         }
         // Left side: "non-essential staff and dependants at its High Commission in Honiara to leave".
-        if staffIndex == nil {
-            let (clauseStart, _) = clauseStart(before: start, sentence: sentence)
+        if staffIndex == nil, cue.done != .staffCut {
+            var (clauseStart, _) = clauseStart(before: start, sentence: sentence)
+            let opening = range.lowerBound..<min(start, range.lowerBound + 6)
+            if !(clauseStart..<start).contains(where: { article.hasClass(.staff, at: $0) }),
+                opening.contains(where: { article.hasClass(.staff, at: $0) })
+            {
+                // "The four Greek diplomats, who were declared persona non grata, must leave".
+                clauseStart = range.lowerBound
+            }
             for position in clauseStart..<start {
                 if article.hasClass(.safety, at: position) { safety = true }
                 if staffIndex == nil, article.hasClass(.staff, at: position) {
@@ -125,6 +132,9 @@ extension ArticleReader {
             guard let owner else { return nil }
             let draft = Draft(kind: embassy, operatorCountry: owner, host: city.country, city: city, trigger: "embassy")
             return [Target(implied: draft, staff: status == .staffCut ? count : nil, status: status)]
+        }
+        if mood.ordered, payload.form != .noun {
+            queueStaffDeadline(start: start, end: end, mood: mood, sentence: sentence, demonym: demonym)
         }
         return nil
     }

@@ -217,7 +217,7 @@ struct ArticleReader {
         var orderee: CountryCode?
         var ordereeMention: Int?
         if let directive = mood.directive {
-            actor = refs.last { $0.end <= directive && !$0.isLocation }?.code
+            actor = refs.last { $0.end <= directive && !$0.isLocation && !$0.isAdjective }?.code
             if let next = refs.first(where: { $0.token > directive && $0.token <= directive + 2 && !$0.isLocation }) {
                 orderee = next.code
             } else if let mention = mentionStarting(near: directive + 1) {
