@@ -13,6 +13,11 @@ extension ArticleReader {
         "effective", "under", "while", "when", "ahead", "around", "about", "nearly", "almost", "just", "temporarily",
         "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "more", "less",
     ]
+    static let functionWords: Set<String> = [
+        "if", "unless", "once", "when", "whether", "soon", "again", "yet", "because", "though", "although", "where",
+        "while", "than", "too", "entirely", "completely", "altogether", "indefinitely", "there", "here", "anyway",
+        "instead", "already", "today", "tomorrow", "yesterday", "tonight", "overnight", "officially",
+    ]
     static let objectStarters: Set<String> = [
         "the", "its", "their", "his", "her", "our", "all", "some", "several", "any", "another", "both", "each",
         "these", "those", "this", "that", "what",
@@ -60,6 +65,7 @@ extension ArticleReader {
         guard token.isWord, !article.inTemporal[index] else { return false }
         if Self.objectStarters.contains(token.key) { return true }
         if Self.prepositions.contains(token.key) || token.capitalized { return false }
+        if !article.classes(at: index).isEmpty || Self.functionWords.contains(token.key) { return false }
         if article.classes(at: index).contains(.temporary) { return false }
         return true
     }

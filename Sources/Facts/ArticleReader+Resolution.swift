@@ -264,10 +264,22 @@ extension ArticleReader {
         }
         var name = label
         if let owner = draft.operatorCountry, let country = gazetteer.country(code: owner) {
-            name += " of \(country.name)"
+            name += " of \(Self.withArticle(country.name))"
         }
         name += " in \(city.name)"
         return Facility(kind: kind.name, operatorCountry: draft.operatorCountry, hostCountry: host, city: city.name, name: name)
+    }
+
+    /// "the United States", "the Netherlands", but "Russia".
+    static func withArticle(_ name: String) -> String {
+        let first = name.split(separator: " ").first.map(String.init) ?? name
+        let plural = ["Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Seychelles", "Gambia"]
+        if ["United", "Republic", "Democratic", "Czech", "Dominican", "Central", "Holy", "Marshall", "Solomon", "Cayman"].contains(first)
+            || plural.contains(name)
+        {
+            return "the " + name
+        }
+        return name
     }
 
     private static func titleCase(_ text: String) -> String {

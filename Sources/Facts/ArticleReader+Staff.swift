@@ -133,6 +133,24 @@ extension ArticleReader {
             let draft = Draft(kind: embassy, operatorCountry: owner, host: city.country, city: city, trigger: "embassy")
             return [Target(implied: draft, staff: status == .staffCut ? count : nil, status: status)]
         }
+        // "Britain expelled 23 Russian diplomats": the owner's embassy in the expelling state's capital.
+        if status == .staffCut, let owner = demonym, let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }) {
+            let refs = article.countryRefs[sentence].filter {
+                !$0.isLocation && !$0.isAdjective && $0.end <= start && $0.code != owner
+            }
+            if let host = refs.last?.code, let capital = gazetteer.capital(of: host) {
+                let city = CityRef(name: capital.name, country: host, known: true)
+                let draft = Draft(kind: embassy, operatorCountry: owner, host: host, city: city, trigger: "embassy", penalty: 0.1)
+                return [Target(implied: draft, staff: count, status: status)]
+            }
+        }
+        // "The U.S. Embassy in Kabul ... evacuated its staff": the clause's facility.
+        if status == .evacuated, Self.withdrawVerbs.contains(verbKey),
+            var targets = subjectTargets(cueStart: start, sentence: sentence, transitive: false)
+        {
+            for index in targets.indices { targets[index].status = status }
+            return targets
+        }
         if mood.ordered, payload.form != .noun {
             queueStaffDeadline(start: start, end: end, mood: mood, sentence: sentence, demonym: demonym)
         }

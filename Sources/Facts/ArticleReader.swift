@@ -69,7 +69,9 @@ struct ArticleReader {
             starts[mention.range.lowerBound] = index
         }
         mentionAt = starts
-        moodAnalyzer = CueMoodAnalyzer(article: article)
+        var analyzer = CueMoodAnalyzer(article: article)
+        analyzer.mentionTokens = Set(found.flatMap { Array($0.range) })
+        moodAnalyzer = analyzer
     }
 
     mutating func read() -> [Candidate] {

@@ -22,6 +22,8 @@ struct CueMood: Sendable {
 /// an earlier one ("ordered Japan to close X and to vacate Y") inherits that cue's mood.
 struct CueMoodAnalyzer {
     let article: AnnotatedArticle
+    /// Tokens inside facility mentions, which may lie between two coordinated cues.
+    var mentionTokens: Set<Int> = []
 
     private var tokens: [Token] { article.tokens }
 
@@ -31,6 +33,7 @@ struct CueMoodAnalyzer {
         "\u{2013}", "but", "when", "\"", "\u{201C}", "\u{201D}",
     ]
     static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
+    static let connectors: Set<String> = ["and", "or", ",", "to", "also", "then", "both"]
 
     func analyze(
         cueStart: Int,
@@ -40,6 +43,9 @@ struct CueMoodAnalyzer {
         earlier: [(end: Int, mood: CueMood)]
     ) -> CueMood {
         let range = article.sentences[sentence]
+        if form == .noun {
+            return nounMood(cueStart: cueStart, cueEnd: cueEnd, range: range)
+        }
         var mood = CueMood(governorStart: cueStart)
         var negated = false
         var hedged = false
@@ -59,7 +65,8 @@ struct CueMoodAnalyzer {
                 continue
             }
             if let previous = earlier.last(where: { $0.end == index + 1 }),
-                !negated && !hedged && !obligation && !future && !conditional
+                !negated && !hedged && !obligation && !future && !conditional,
+                (previous.end..<cueStart).allSatisfy({ Self.connectors.contains(tokens[$0].key) || mentionTokens.contains($0) })
             {
                 // Coordinated with an earlier cue: share its governor.
                 let inherited = previous.mood
@@ -176,6 +183,57 @@ struct CueMoodAnalyzer {
             break
         }
         return mood
+    }
+
+    /// A noun cue ("the closure of X") takes its mood from the word that governs its noun phrase: "ordered the
+    /// closure" is an order, "could order the closure" a hedge, "in retaliation for the closure" a reported event.
+    private func nounMood(cueStart: Int, cueEnd: Int, range: Range<Int>) -> CueMood {
+        var mood = CueMood(governorStart: cueStart)
+        var index = cueStart - 1
+        var skipped = 0
+        while index >= range.lowerBound, skipped < 4,
+            ["the", "a", "an", "its", "their", "'s", "immediate", "planned", "temporary", "full"].contains(tokens[index].key)
+                || article.entity[index] != nil
+        {
+            index -= 1
+            skipped += 1
+        }
+        var negated = false
+        var hedged = false
+        var conditional = false
+        if index >= range.lowerBound {
+            let classes = article.classes(at: index)
+            if classes.contains(.directive) || classes.contains(.obligation) || classes.contains(.future) && tokens[index].key != "to" {
+                mood.ordered = true
+                mood.directive = classes.contains(.directive) ? index : nil
+                mood.governorStart = index
+                var back = index - 1
+                while back >= range.lowerBound && back >= index - 4 {
+                    let before = article.classes(at: back)
+                    if before.contains(.negation) { negated = true }
+                    if before.contains(.hedge) { hedged = true }
+                    if before.contains(.conditional) { conditional = true }
+                    if Self.clauseBreaks.contains(tokens[back].key) { break }
+                    back -= 1
+                }
+            } else if classes.contains(.hedge) {
+                hedged = true
+            } else if classes.contains(.negation) {
+                negated = true
+            }
+        }
+        // "These closures must be completed by ...": the modal follows the noun.
+        var ahead = cueEnd
+        while ahead < range.upperBound && ahead < cueEnd + 4 {
+            let classes = article.classes(at: ahead)
+            if classes.contains(.obligation) || classes.contains(.future) && tokens[ahead].key != "to" {
+                mood.ordered = true
+                mood.future = true
+                break
+            }
+            ahead += 1
+        }
+        return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
     }
 
     /// True when a form of "be" sits in the cue's verb group ("was vacated", "will be closed").

@@ -44,6 +44,8 @@ struct FactMerger {
             for item in items.dropFirst() where item.confidence > best.confidence + 0.001 {
                 best = item
             }
+            // The most specific name ("Consulate General of Russia in ...") among the readings.
+            let longestName = items.map(\.facility.name).max { $0.count < $1.count } ?? best.facility.name
             let deadline = chooseDeadline(items)
             let range = article.sentences[best.sentence]
             let start = article.tokens[range.lowerBound].start
@@ -60,6 +62,7 @@ struct FactMerger {
                 evidence: Evidence(sentence: article.text(range), span: TextSpan(start: start, end: end))
             )
             if fact.staff != nil { fact.staffLimit = nil }
+            fact.facility.name = longestName
             if deadline == nil, items.contains(where: { if case .sameDeadline = $0.expression?.value { return true } else { return false } }) {
                 sameDeadline.append(facts.count)
             }

@@ -447,7 +447,9 @@ struct MentionFinder {
         var words = 0
         while index < limit, words < 4 {
             let token = tokens[index]
-            if token.isWord, token.capitalized, article.entity[index] == nil, article.kind[index] == nil,
+            let entityOK = article.entity[index] == nil
+                || words > 0 && article.entity[index]!.countries.isEmpty && article.entity[index]!.demonyms.isEmpty
+            if token.isWord, token.capitalized, entityOK, article.kind[index] == nil,
                 NumberWords.months[token.key] == nil, NumberWords.weekdays[token.key] == nil, !token.allCaps || token.text.count > 3
             {
                 index += 1
