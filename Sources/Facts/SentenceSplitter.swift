@@ -43,7 +43,9 @@ public struct SentenceSplitter: Sendable {
                 boundary = true
             } else if isTerminator(tokens[index]) || tokens[index].key.hasSuffix(".") && tokens[index].kind == .word {
                 // Closing quotes and brackets belong to the sentence they close.
-                while end < tokens.count && Self.closers.contains(tokens[end].text) && !tokens[end].paragraphStart {
+                while end < tokens.count && Self.closers.contains(tokens[end].text) && !tokens[end].paragraphStart
+                    && tokens[end].start == tokens[end - 1].end
+                {
                     end += 1
                 }
                 if end >= tokens.count || tokens[end].paragraphStart {
