@@ -1,0 +1,263 @@
+import Core
+
+/// An article's tokens with everything the lexicon and gazetteer recognise in them, computed once per article.
+struct AnnotatedArticle {
+    struct EntityMatch {
+        var length: Int
+        var countries: [Int] = []
+        var demonyms: [Int] = []
+        var cities: [Int] = []
+        var regions: [Int] = []
+    }
+
+    /// A mention of a state: by name, demonym, or a capital used for its government ("Moscow said").
+    struct CountryRef: Hashable {
+        var token: Int
+        var end: Int
+        var code: CountryCode
+        /// Written as a location ("in Tanzania"), not as an actor or owner.
+        var isLocation: Bool
+        /// Part of "X, Y and Z".
+        var group: Int
+        /// A demonym used as an adjective ("the Bulgarian ambassador"), which names no actor.
+        var isAdjective = false
+    }
+
+    let scalars: [Unicode.Scalar]
+    let tokens: [Token]
+    let sentences: [Range<Int>]
+    /// Sentences of the headline paragraph.
+    let headlineSentences: Int
+    var entity: [EntityMatch?]
+    var kind: [(length: Int, payload: CompiledLexicon.KindPayload)?]
+    var cue: [[(length: Int, payload: CompiledLexicon.CuePayload)]]
+    var wordClass: [[(length: Int, classes: WordClass)]]
+    var temporal: [[TemporalExpression]]
+    var inTemporal: [Bool]
+    /// Token index of a dateline's dash ("MOSCOW - ..."), per sentence.
+    var datelineDash: [Int?]
+    var countryRefs: [[CountryRef]]
+    /// Non-fact groups present, per sentence.
+    var nonFactGroups: [Set<Int>]
+
+    init(text: String, hasHeadline: Bool, compiled: CompiledLexicon) {
+        scalars = Array(text.unicodeScalars)
+        tokens = Tokenizer.tokenize(scalars)
+        sentences = SentenceSplitter().ranges(of: tokens)
+        var headline = 0
+        if hasHeadline {
+            for range in sentences {
+                if range.lowerBound > 0 && tokens[range.lowerBound].paragraphStart { break }
+                headline += 1
+            }
+        }
+        headlineSentences = headline
+        let count = tokens.count
+        entity = Array(repeating: nil, count: count)
+        kind = Array(repeating: nil, count: count)
+        cue = Array(repeating: [], count: count)
+        wordClass = Array(repeating: [], count: count)
+        inTemporal = Array(repeating: false, count: count)
+        temporal = []
+        datelineDash = []
+        countryRefs = []
+        nonFactGroups = []
+        let tagger = TemporalTagger()
+        for range in sentences {
+            let expressions = tagger.tag(tokens, in: range, scalars: scalars)
+            for expression in expressions {
+                for index in expression.range { inTemporal[index] = true }
+            }
+            temporal.append(expressions)
+            var groups = Set<Int>()
+            for index in range {
+                let limit = range.upperBound
+                if let match = compiled.kinds.longest(tokens, at: index, limit: limit) {
+                    kind[index] = (match.length, match.payloads[0])
+                }
+                for match in compiled.cues.matches(tokens, at: index, limit: limit) {
+                    for payload in match.payloads { cue[index].append((match.length, payload)) }
+                }
+                for match in compiled.classes.matches(tokens, at: index, limit: limit) {
+                    wordClass[index].append((match.length, match.payloads.reduce(WordClass()) { $0.union($1) }))
+                }
+                for match in compiled.nonFacts.matches(tokens, at: index, limit: limit) {
+                    groups.formUnion(match.payloads)
+                }
+            }
+            nonFactGroups.append(groups)
+            datelineDash.append(Self.datelineDash(tokens, range))
+        }
+        tagEntities(compiled)
+        for (number, range) in sentences.enumerated() {
+            countryRefs.append(collectCountryRefs(range, sentence: number, compiled: compiled))
+        }
+    }
+
+    /// Classes of phrases starting at `index`.
+    func classes(at index: Int) -> WordClass {
+        wordClass[index].reduce(WordClass()) { $0.union($1.classes) }
+    }
+
+    func hasClass(_ wordClass: WordClass, at index: Int) -> Bool {
+        self.wordClass[index].contains { $0.classes.contains(wordClass) }
+    }
+
+    func classLength(_ wordClass: WordClass, at index: Int) -> Int? {
+        self.wordClass[index].last { $0.classes.contains(wordClass) }?.length
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let start = tokens[range.lowerBound].start
+        let end = tokens[range.upperBound - 1].end
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    func sentence(containing token: Int) -> Int {
+        sentences.firstIndex { $0.contains(token) } ?? 0
+    }
+
+    // MARK: - Entities
+
+    private mutating func tagEntities(_ compiled: CompiledLexicon) {
+        for range in sentences {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let token = tokens[index]
+                guard token.isWord, !inTemporal[index] || token.capitalized else {
+                    index += 1
+                    continue
+                }
+                var best: EntityMatch?
+                for match in compiled.entities.matches(tokens, at: index, limit: range.upperBound) {
+                    let first = firstContentToken(index, match.length)
+                    var entry = EntityMatch(length: match.length)
+                    for payload in match.payloads {
+                        if payload.capitalsOnly {
+                            guard (index..<index + match.length).allSatisfy({ tokens[$0].allCaps || !tokens[$0].isWord })
+                            else { continue }
+                        } else if !tokens[first].capitalized {
+                            continue
+                        }
+                        switch payload.payload {
+                        case .country(let country): entry.countries.append(country)
+                        case .demonym(let country): entry.demonyms.append(country)
+                        case .city(let city): entry.cities.append(city)
+                        case .region(let region): entry.regions.append(region)
+                        }
+                    }
+                    if !entry.countries.isEmpty || !entry.demonyms.isEmpty || !entry.cities.isEmpty
+                        || !entry.regions.isEmpty
+                    {
+                        best = entry
+                    }
+                }
+                if let best, !(inTemporal[index] && isZoneWord(index + best.length)) {
+                    entity[index] = best
+                    index += best.length
+                } else {
+                    index += 1
+                }
+            }
+        }
+    }
+
+    /// "Moscow time": a city naming a time zone is not a place in the story.
+    private func isZoneWord(_ index: Int) -> Bool {
+        index < tokens.count && tokens[index].key == "time"
+    }
+
+    private func firstContentToken(_ start: Int, _ length: Int) -> Int {
+        if tokens[start].key == "the" && length > 1 { return start + 1 }
+        return start
+    }
+
+    private func collectCountryRefs(_ range: Range<Int>, sentence: Int, compiled: CompiledLexicon) -> [CountryRef] {
+        var refs: [CountryRef] = []
+        var group = 0
+        var index = range.lowerBound
+        let dash = datelineDash[sentence]
+        while index < range.upperBound {
+            guard let match = entity[index] else {
+                index += 1
+                continue
+            }
+            defer { index += match.length }
+            if let dash, index < dash { continue }
+            if inTemporal[index] { continue }
+            let previous = index > range.lowerBound ? tokens[index - 1].key : ""
+            let isLocation = Self.locativePrepositions.contains(previous)
+                || (previous == "the" && index >= range.lowerBound + 2 && Self.locativePrepositions.contains(tokens[index - 2].key))
+            var codes: [CountryCode] = match.countries.map { compiled.gazetteer.countries[$0].code }
+            if codes.isEmpty {
+                codes = match.demonyms.map { compiled.gazetteer.countries[$0].code }
+            }
+            if codes.isEmpty, !isLocation, let cityIndex = match.cities.first {
+                // A capital as the subject or owner stands for its government ("Moscow ordered", "Kampala has").
+                let city = compiled.gazetteer.cities[cityIndex]
+                if let country = compiled.gazetteer.country(code: city.country),
+                    Gazetteer.key(country.capital) == Gazetteer.key(city.name),
+                    !isFollowedByFacility(index + match.length)
+                {
+                    codes = [city.country]
+                }
+            }
+            guard let code = codes.first else { continue }
+            let next = index + match.length < range.upperBound ? tokens[index + match.length].key : ""
+            let adjective = match.countries.isEmpty && !match.demonyms.isEmpty && !Self.actorNouns.contains(next)
+                && tokens[index + match.length - 1].key.last != "s" && !next.isEmpty && next.first!.isLetter
+            if let last = refs.last, isCoordinated(last.end, index) {
+                refs.append(CountryRef(token: index, end: index + match.length, code: code, isLocation: isLocation, group: last.group, isAdjective: adjective))
+            } else {
+                group += 1
+                refs.append(CountryRef(token: index, end: index + match.length, code: code, isLocation: isLocation, group: group, isAdjective: adjective))
+            }
+        }
+        return refs
+    }
+
+    private func isFollowedByFacility(_ index: Int) -> Bool {
+        guard index < tokens.count else { return false }
+        if let match = kind[index] {
+            if case .exclude = match.payload { return false }
+            return true
+        }
+        return false
+    }
+
+    /// Only commas, "and", "or" and a possessive lie between two country names.
+    private func isCoordinated(_ end: Int, _ start: Int) -> Bool {
+        guard start > end else { return false }
+        for index in end..<start where !["'s", ",", "and", "or", "as", "well"].contains(tokens[index].key) {
+            return false
+        }
+        return true
+    }
+
+    /// Nouns after a demonym that make it an actor: "Guatemalan authorities", "Russian officials".
+    static let actorNouns: Set<String> = [
+        "authorities", "government", "officials", "police", "forces", "court", "courts", "ministry", "officers",
+        "security", "troops", "army", "administration", "state", "foreign", "president", "leader",
+    ]
+
+    static let locativePrepositions: Set<String> = [
+        "in", "into", "from", "to", "across", "throughout", "near", "outside", "inside", "at", "within", "towards",
+        "toward", "via", "through",
+    ]
+
+    /// "MOSCOW - ...", "BUENOS AIRES, March 18 - ...", "MOSCOW/WASHINGTON - ...": the dash after a capitals place.
+    private static func datelineDash(_ tokens: [Token], _ range: Range<Int>) -> Int? {
+        guard tokens[range.lowerBound].paragraphStart, tokens[range.lowerBound].allCaps else { return nil }
+        var index = range.lowerBound
+        let limit = min(range.upperBound, range.lowerBound + 14)
+        while index < limit {
+            let text = tokens[index].text
+            if text == "-" || text == "\u{2013}" || text == "\u{2014}" {
+                return index > range.lowerBound ? index : nil
+            }
+            index += 1
+        }
+        return nil
+    }
+}

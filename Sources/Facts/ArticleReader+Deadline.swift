@@ -1,0 +1,97 @@
+import Core
+
+/// Which time expression of a sentence is a cue's deadline.
+extension ArticleReader {
+    /// The expression in the cue's window (from its governing verb to the next cue), if it can be a deadline for a
+    /// status in this mood: a done event takes none except "effective immediately"; a bare "on Monday" counts only
+    /// for a decided future event.
+    func deadline(
+        for start: Int,
+        end: Int,
+        mood: CueMood,
+        status: Status,
+        payload: CompiledLexicon.CuePayload,
+        sentence: Int
+    ) -> (expression: TemporalExpression, superseded: Bool)? {
+        let range = article.sentences[sentence]
+        let windowStart = min(start, mood.governorStart)
+        var windowEnd = range.upperBound
+        var index = end
+        while index < range.upperBound {
+            if !article.cue[index].isEmpty, !article.inTemporal[index], article.cue[index].contains(where: { $0.payload.form != .noun }),
+                index > 0, !["the", "a", "its"].contains(tokens[index - 1].key)
+            {
+                windowEnd = index
+                break
+            }
+            if tokens[index].key == ";" || Self.speechVerbs.contains(tokens[index].key) {
+                windowEnd = index
+                break
+            }
+            index += 1
+        }
+        for expression in article.temporal[sentence] {
+            guard expression.range.lowerBound >= windowStart, expression.range.upperBound <= windowEnd else { continue }
+            if expression.range.lowerBound < end && expression.range.lowerBound < start && expression.range.lowerBound < (mood.directive ?? start) {
+                continue
+            }
+            if expression.range.upperBound <= start, mood.directive == nil { continue }
+            // Before the cue, the expression belongs to an earlier cue when one lies between them.
+            if expression.range.upperBound <= start,
+                (windowStart..<start).contains(where: { !article.cue[$0].isEmpty && !article.inTemporal[$0] })
+            {
+                continue
+            }
+            if expression.range.lowerBound > range.lowerBound,
+                Self.speechVerbs.contains(tokens[expression.range.lowerBound - 1].key)
+            {
+                continue
+            }
+            if expression.isDeadlineNoun { continue }
+            if !acceptable(expression, mood: mood, payload: payload) { continue }
+            return (expression, isSuperseded(expression, windowStart: windowStart, sentence: sentence))
+        }
+        return nil
+    }
+
+    static let speechVerbs: Set<String> = [
+        "said", "says", "say", "announced", "told", "added", "stated", "confirmed", "reported", "declared",
+    ]
+
+    private func acceptable(_ expression: TemporalExpression, mood: CueMood, payload: CompiledLexicon.CuePayload) -> Bool {
+        if case .referenceDay = expression.value, expression.prefix == .none || expression.prefix == .starting {
+            return true
+        }
+        guard mood.ordered else { return false }
+        switch expression.prefix {
+        case .by, .within, .starting:
+            return true
+        case .on:
+            // "on Friday" in a Friday story is the day of the event, not a deadline.
+            if case .weekday(let day) = expression.value, day == reference.date?.weekday { return false }
+            return payload.form == .base || mood.future
+        case .none:
+            switch expression.value {
+            case .offsetDays, .offsetMonths: return true
+            default: return expression.minuteOfDay != nil
+            }
+        }
+    }
+
+    /// "The order initially gave Argentina 48 hours", "after first giving Argentina only 48 hours".
+    private func isSuperseded(_ expression: TemporalExpression, windowStart: Int, sentence: Int) -> Bool {
+        let range = article.sentences[sentence]
+        let low = max(range.lowerBound, min(windowStart, expression.range.lowerBound) - 4)
+        for index in low..<expression.range.lowerBound where article.hasClass(.superseded, at: index) {
+            return true
+        }
+        return false
+    }
+
+    /// The resolved deadline for an expression.
+    func resolvedDeadline(_ expression: TemporalExpression) -> Deadline {
+        let value = TemporalResolver.resolve(expression, reference: reference.date)
+        let anchor: Deadline.Anchor = expression.isAbsolute ? .absolute : (value == nil ? .unresolved : reference.anchor)
+        return Deadline(value: value, phrase: expression.phrase, anchor: anchor)
+    }
+}

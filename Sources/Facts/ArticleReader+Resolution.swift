@@ -1,0 +1,291 @@
+import Core
+
+/// Turning mentions into facilities: owner, host and city, from the phrase itself, the clause, or an earlier
+/// mention of the same facility.
+extension ArticleReader {
+    func resolve(_ index: Int, context: CueContext, inherited: CountryCode?) -> [Draft] {
+        let mention = mentions[index]
+        var possessorDraft: Draft?
+        if let possessor = mention.possessor, let inner = mentions.firstIndex(where: { $0.id == possessor }) {
+            possessorDraft = resolve(inner, context: context, inherited: inherited).first
+            if mention.isGeneric, let possessorDraft { return [possessorDraft] }
+        }
+        // Owners: the phrase, then "its"/"their", then the clause.
+        var owners = mention.operators
+        if owners.isEmpty, let pronoun = mention.pronoun {
+            owners = pronounOwners(pronoun, before: mention.range.lowerBound, sentence: mention.sentence)
+        }
+        if owners.isEmpty, let possessorOwner = possessorDraft?.operatorCountry { owners = [possessorOwner] }
+        if owners.isEmpty, let inherited { owners = [inherited] }
+        if owners.isEmpty, let orderee = context.orderee { owners = [orderee] }
+        if owners.isEmpty, let ordereeMention = context.ordereeMention, ordereeMention != index,
+            let owner = mentions[ordereeMention].operators.first
+        {
+            owners = [owner]
+        }
+        let explicitOwner = !owners.isEmpty
+        // Places: the phrase, the possessor, a relocation origin.
+        var cities = mention.cities
+        if cities.isEmpty, let city = possessorDraft?.city { cities = [city] }
+        if cities.isEmpty, let from = mention.relocationFrom { cities = [from] }
+        var kind = mention.kindIndex
+        var penalty = mention.isGeneric ? 0.05 : 0
+        var host = mention.host ?? possessorDraft?.host
+        var trigger = mention.trigger
+        // A reference ("the consulate", "the mission", "the Hawassa office"): find what it refers to.
+        let needsAntecedent = cities.isEmpty || mention.isGeneric || mention.isShort
+        if needsAntecedent && !mention.eachOtherCapitals && !(mention.inCapital && host != nil) {
+            if let antecedent = antecedent(for: mention, owners: owners, context: context, cities: cities) {
+                if kind == nil || mention.isShort || mention.isGeneric { kind = antecedent.kind }
+                if cities.isEmpty, let city = antecedent.city { cities = [city] }
+                if owners.isEmpty, let owner = antecedent.operatorCountry { owners = [owner] }
+                if host == nil { host = antecedent.host }
+                if mention.isGeneric || mention.isShort { trigger = antecedent.trigger }
+                penalty += 0.05
+            } else if mention.isGeneric || mention.isShort && cities.isEmpty {
+                return []
+            } else if mention.isShort, !articleHasKind(mention.kindIndex) {
+                return []
+            }
+        }
+        guard let kind else { return [] }
+        if owners.isEmpty {
+            // "Turkey and Armenia will open liaison offices in Gyumri and Kars": each city's owner is the other state.
+            owners = clauseOwners(context: context, host: cities.count > 1 ? nil : host ?? cities.first?.country)
+        }
+        if owners.isEmpty, !explicitOwner, let last = candidates.last(where: { $0.facility.operatorCountry != nil && $0.facility.hostCountry == (host ?? cities.first?.country) }) {
+            owners = [last.facility.operatorCountry!]
+            penalty += 0.1
+        }
+        // Each other's capitals, or the capital of the host for an embassy.
+        if mention.eachOtherCapitals {
+            var drafts: [Draft] = []
+            for owner in owners {
+                for other in owners where other != owner {
+                    if let capital = gazetteer.capital(of: other) {
+                        drafts.append(Draft(kind: kind, operatorCountry: owner, host: other, city: CityRef(name: capital.name, country: other, known: true), trigger: trigger, penalty: penalty))
+                    }
+                }
+            }
+            return drafts
+        }
+        if cities.isEmpty {
+            if host == nil, let actor = context.actor, !owners.contains(actor) { host = actor }
+            if lexicon.kinds[kind].inCapital || mention.inCapital, let host, let capital = gazetteer.capital(of: host) {
+                cities = [CityRef(name: capital.name, country: host, known: true)]
+            }
+        }
+        guard !cities.isEmpty else { return [] }
+        var drafts: [Draft] = []
+        for city in cities {
+            let cityHost = city.country ?? host ?? otherCountry(in: context, excluding: owners)
+            var cityOwners = owners.filter { $0 != cityHost }
+            if cityOwners.isEmpty && owners.isEmpty { cityOwners = [] }
+            if cityOwners.isEmpty && !owners.isEmpty && owners.count == 1 {
+                // "Russia's consulate in Moscow" would be nonsense; the owner must be foreign.
+                continue
+            }
+            if cities.count > 1, cityOwners.count > 1, mention.plural, owners.contains(where: { $0 == cityHost }) == false {
+                // "their embassies in Conakry": one per owner.
+            }
+            if cityOwners.isEmpty {
+                drafts.append(Draft(kind: kind, operatorCountry: nil, host: cityHost, city: city, trigger: trigger, penalty: penalty))
+            }
+            for owner in cityOwners {
+                drafts.append(Draft(kind: kind, operatorCountry: owner, host: cityHost, city: city, trigger: trigger, penalty: penalty))
+            }
+        }
+        if !mention.plural && drafts.count > 1 && mention.pronoun != .their {
+            return [drafts[0]]
+        }
+        return drafts
+    }
+
+    private func articleHasKind(_ kind: Int?) -> Bool {
+        guard let kind else { return false }
+        return mentions.contains { $0.kindIndex == kind && !$0.isShort && !$0.cities.isEmpty }
+    }
+
+    /// "its" → the nearest state named before it in the sentence; "their" → that state and those coordinated with it.
+    func pronounOwners(_ pronoun: Mention.Pronoun, before token: Int, sentence: Int) -> [CountryCode] {
+        let refs = article.countryRefs[sentence].filter { $0.end <= token && !$0.isLocation }
+        guard let last = refs.last else {
+            if let previous = candidates.last(where: { $0.sentence == sentence - 1 || $0.sentence == sentence }),
+                let owner = previous.facility.operatorCountry
+            {
+                return [owner]
+            }
+            return []
+        }
+        if pronoun == .their {
+            return refs.filter { $0.group == last.group }.map(\.code)
+        }
+        return [last.code]
+    }
+
+    /// Owner from the clause when the phrase gives none: the state doing it (opening its own office), or, for an
+    /// act of the host (a seizure), the other state named.
+    private func clauseOwners(context: CueContext, host: CountryCode?) -> [CountryCode] {
+        if context.cueActor == .operator, context.actor == nil || context.actor == context.subjects.first {
+            let owners = context.subjects.filter { $0 != host }
+            if !owners.isEmpty { return owners }
+        }
+        let refs = article.countryRefs[context.sentence].filter { !$0.isLocation }
+        let others = Set(refs.map(\.code)).subtracting([host, context.actor].compactMap { $0 })
+        if others.count == 1 { return [others.first!] }
+        return []
+    }
+
+    private func otherCountry(in context: CueContext, excluding owners: [CountryCode]) -> CountryCode? {
+        if let actor = context.actor, !owners.contains(actor) { return actor }
+        let refs = article.countryRefs[context.sentence]
+        let others = Set(refs.map(\.code)).subtracting(owners)
+        return others.count == 1 ? others.first : nil
+    }
+
+    /// The facility a reference points to: earlier facts first (the story's subject), then earlier and later named
+    /// facilities with a place.
+    private func antecedent(for mention: Mention, owners: [CountryCode], context: CueContext, cities: [CityRef]) -> Draft? {
+        let wantedCity = cities.first.map { Slug.make($0.name) }
+        func compatible(kind: Int?, owner: CountryCode?, city: CityRef?) -> Bool {
+            if let wantedCity {
+                guard let city, Slug.make(city.name) == wantedCity else { return false }
+            }
+            if !mention.isGeneric, let mentionKind = mention.kindIndex {
+                if mention.isShort {
+                    if wantedCity == nil {
+                        guard let kind, lexicon.kinds[kind].short.contains(where: { Gazetteer.key($0) == Gazetteer.key(mention.trigger) }) else {
+                            return false
+                        }
+                    }
+                } else if kind != mentionKind {
+                    return false
+                }
+            }
+            if let want = owners.first, let owner, owner != want { return false }
+            if let actor = context.actor, context.orderee == nil, let owner, owner == actor, context.status == .orderedClosed {
+                return false
+            }
+            return true
+        }
+        let family = Candidate.family(of: context.status)
+        let prior = candidates.filter { $0.modality == .asserted && $0.sentence <= mention.sentence }
+        let ranked = prior.filter { $0.family == family } + prior.filter { $0.family != family }
+        let orderedPrior = mention.isGeneric ? ranked.reversed().sorted { ($0.family == family ? 0 : 1) < ($1.family == family ? 0 : 1) } : Array(prior.reversed())
+        for candidate in orderedPrior {
+            let facility = candidate.facility
+            guard let kind = lexicon.kinds.firstIndex(where: { $0.name == facility.kind }) else { continue }
+            let city = facility.city.map { CityRef(name: $0, country: facility.hostCountry, known: candidate.knownCity) }
+            if compatible(kind: kind, owner: facility.operatorCountry, city: city) {
+                return Draft(kind: kind, operatorCountry: facility.operatorCountry, host: facility.hostCountry, city: city, trigger: lexicon.kinds[kind].label.lowercased())
+            }
+        }
+        let named = mentions.filter { !$0.cities.isEmpty && $0.kindIndex != nil && !$0.isShort && $0.id != mention.id && !$0.absorbed || $0.absorbed && !$0.cities.isEmpty && $0.kindIndex != nil }
+        let before = named.filter { $0.range.upperBound <= mention.range.lowerBound }.reversed()
+        let after = named.filter { $0.range.lowerBound > mention.range.lowerBound }
+        for other in Array(before) + after {
+            let owner = other.operators.first ?? (other.pronoun.map { pronounOwners($0, before: other.range.lowerBound, sentence: other.sentence) }?.first)
+            if compatible(kind: other.kindIndex, owner: owner, city: other.cities.first) {
+                return Draft(kind: other.kindIndex!, operatorCountry: owner, host: other.host ?? other.cities.first?.country, city: other.cities.first, trigger: other.trigger)
+            }
+        }
+        return nil
+    }
+
+    /// Plural references pick up the facilities of earlier facts: the `count` most recent ones of the same status
+    /// family (owner and directive constraints applied), or all those of the latest sentence with facts.
+    func resolveAnaphor(_ mention: Mention, context: CueContext, hasDeadline: Bool, isNoun: Bool) -> [Draft] {
+        if mention.count == nil && !hasDeadline && !(context.status == .orderedClosed && mention.definite && !isNoun) {
+            return []
+        }
+        var owner = mention.operators.first
+        if owner == nil, context.cueActor == .operator, context.actor == nil, let subject = context.subjects.first { owner = subject }
+        let family = Candidate.family(of: context.status)
+        let prior = candidates.filter { $0.modality == .asserted && $0.sentence < mention.sentence + 1 && $0.sentence <= context.sentence }
+        var pool = prior.filter {
+            (owner == nil || $0.facility.operatorCountry == owner) && (context.actor == nil || $0.facility.operatorCountry != context.actor)
+        }
+        let sameFamily = pool.filter { $0.family == family }
+        if !sameFamily.isEmpty && (mention.count == nil || sameFamily.count >= 1) {
+            pool = sameFamily + pool.filter { $0.family != family }
+        }
+        var seen = Set<String>()
+        var facilities: [Facility] = []
+        for candidate in pool.reversed().sorted(by: { ($0.family == family ? 0 : 1) < ($1.family == family ? 0 : 1) }) {
+            let key = candidate.facility.key.rawValue
+            if seen.insert(key).inserted { facilities.append(candidate.facility) }
+        }
+        if let count = mention.count {
+            guard facilities.count >= count else { return [] }
+            facilities = Array(facilities.prefix(count))
+        } else if let latest = pool.last?.sentence {
+            let keys = Set(pool.filter { $0.sentence == latest }.map { $0.facility.key.rawValue })
+            facilities = facilities.filter { keys.contains($0.key.rawValue) }
+        }
+        return facilities.compactMap { facility in
+            guard let kind = lexicon.kinds.firstIndex(where: { $0.name == facility.kind }) else { return nil }
+            return Draft(
+                kind: kind,
+                operatorCountry: facility.operatorCountry,
+                host: facility.hostCountry,
+                city: facility.city.map { CityRef(name: $0, country: facility.hostCountry, known: true) },
+                trigger: lexicon.kinds[kind].label.lowercased(),
+                penalty: 0
+            )
+        }
+    }
+
+    /// The facility of the latest asserted fact before `sentence`, for "the remaining diplomats".
+    func salientFactMention(before sentence: Int) -> Draft? {
+        guard let last = candidates.last(where: { $0.modality == .asserted && $0.sentence <= sentence }) else { return nil }
+        let facility = last.facility
+        guard let kind = lexicon.kinds.firstIndex(where: { $0.name == facility.kind }) else { return nil }
+        return Draft(
+            kind: kind,
+            operatorCountry: facility.operatorCountry,
+            host: facility.hostCountry,
+            city: facility.city.map { CityRef(name: $0, country: facility.hostCountry, known: last.knownCity) },
+            trigger: lexicon.kinds[kind].label.lowercased(),
+            penalty: 0.1
+        )
+    }
+
+    /// The facility value with its readable name ("Consulate General of Russia in San Francisco").
+    func facility(from draft: Draft) -> Facility? {
+        guard let city = draft.city else { return nil }
+        let kind = lexicon.kinds[draft.kind]
+        let host = draft.host ?? city.country
+        var label = Self.titleCase(draft.trigger)
+        if label.isEmpty || label.lowercased().hasSuffix("s") && kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) }) {
+            label = kind.label
+        }
+        if kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) }) || kind.short.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) }) {
+            label = kind.label
+        }
+        var name = label
+        if let owner = draft.operatorCountry, let country = gazetteer.country(code: owner) {
+            name += " of \(Self.withArticle(country.name))"
+        }
+        name += " in \(city.name)"
+        return Facility(kind: kind.name, operatorCountry: draft.operatorCountry, hostCountry: host, city: city.name, name: name)
+    }
+
+    /// "the United States", "the Netherlands", but "Russia".
+    static func withArticle(_ name: String) -> String {
+        let first = name.split(separator: " ").first.map(String.init) ?? name
+        let plural = ["Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Seychelles", "Gambia"]
+        if ["United", "Republic", "Democratic", "Czech", "Dominican", "Central", "Holy", "Marshall", "Solomon", "Cayman"].contains(first)
+            || plural.contains(name)
+        {
+            return "the " + name
+        }
+        return name
+    }
+
+    private static func titleCase(_ text: String) -> String {
+        text.split(separator: " ").map { word in
+            guard let first = word.first else { return String(word) }
+            return String(first).uppercased() + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,186 @@
+import Core
+
+/// The staff frame: withdrawals, evacuations, expulsions and staff reductions.
+extension ArticleReader {
+    private static let withdrawVerbs: Set<String> = [
+        "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn", "pull", "pulls", "pulled", "pulling",
+        "evacuate", "evacuates", "evacuated", "evacuating", "fly", "flew", "flown",
+    ]
+
+    mutating func staffTargets(
+        start: Int,
+        end: Int,
+        payload: CompiledLexicon.CuePayload,
+        cue: Lexicon.Cue,
+        mood: CueMood,
+        sentence: Int
+    ) -> [Target]? {
+        let range = article.sentences[sentence]
+        var staffIndex: Int?
+        var count: Int?
+        var safety = false
+        var facilityMention: Int?
+        var city: CityRef?
+        var demonym: CountryCode?
+        let finder = MentionFinder(article: article, compiled: compiled)
+        // Right side: "withdraw eight diplomats from its consulate", "the departure of non-essential staff from".
+        var index = end
+        let limit = min(range.upperBound, end + 16)
+        while index < limit {
+            let key = tokens[index].key
+            if key == ";" || key == "said" || (key == "to" && staffIndex == nil && index > end + 1) { break }
+            if article.hasClass(.safety, at: index) { safety = true }
+            if staffIndex == nil, article.hasClass(.staff, at: index) {
+                staffIndex = index
+                if index > end, let value = countBefore(index, floor: end) { count = value }
+            }
+            if let entity = article.entity[index], let code = entity.demonyms.first.map({ gazetteer.countries[$0].code }),
+                staffIndex == nil
+            {
+                demonym = code
+            }
+            if let mention = mentionAt[index], facilityMention == nil, staffIndex != nil || mentions[mention].staffCompound {
+                facilityMention = mention
+                if mentions[mention].staffCompound && staffIndex == nil { staffIndex = index }
+                index = mentions[mention].range.upperBound
+                continue
+            }
+            if staffIndex != nil, facilityMention == nil, key == "from" || key == "of" && index > 0 && tokens[index - 1].key == "out",
+                let entity = article.entity[index + 1], let found = finder.chooseCity(entity.cities)
+            {
+                city = found
+            }
+            index += 1
+        }
+        // Left side: "non-essential staff and dependants at its High Commission in Honiara to leave".
+        if staffIndex == nil, cue.done != .staffCut {
+            var (clauseStart, _) = clauseStart(before: start, sentence: sentence)
+            let opening = range.lowerBound..<min(start, range.lowerBound + 6)
+            if !(clauseStart..<start).contains(where: { article.hasClass(.staff, at: $0) }),
+                opening.contains(where: { article.hasClass(.staff, at: $0) })
+            {
+                // "The four Greek diplomats, who were declared persona non grata, must leave".
+                clauseStart = range.lowerBound
+            }
+            for position in clauseStart..<start {
+                if article.hasClass(.safety, at: position) { safety = true }
+                if staffIndex == nil, article.hasClass(.staff, at: position) {
+                    staffIndex = position
+                    count = countBefore(position, floor: clauseStart)
+                }
+                if let entity = article.entity[position], staffIndex == nil,
+                    let code = entity.demonyms.first.map({ gazetteer.countries[$0].code })
+                {
+                    demonym = code
+                }
+                if staffIndex != nil, facilityMention == nil, let mention = mentionAt[position] {
+                    facilityMention = mention
+                }
+            }
+        }
+        guard staffIndex != nil else { return nil }
+        // "reduce the staff of its embassy by 755", "cut the staff of its embassy to six".
+        var staffLimit: Int?
+        if let mention = facilityMention {
+            var after = mentions[mention].range.upperBound
+            while after < min(range.upperBound, mentions[mention].range.upperBound + 4) {
+                let key = tokens[after].key
+                if (key == "by" || key == "to"), after + 1 < range.upperBound, let value = NumberWords.value(of: tokens[after + 1]),
+                    !article.inTemporal[after + 1] || tokens[after + 1].kind == .number && tokens[after + 2 < range.upperBound ? after + 2 : after + 1].key != "hours"
+                {
+                    if article.inTemporal[after] && key == "by" { break }
+                    if key == "by" { count = count ?? value } else { staffLimit = value }
+                    break
+                }
+                after += 1
+            }
+        }
+        let verbKey = tokens[start].key
+        var status: Status
+        if cue.done == .staffCut {
+            status = .staffCut
+        } else if let byHost = cue.byHost, count != nil, mood.directive != nil, !safety {
+            status = byHost
+        } else if safety || (Self.withdrawVerbs.contains(verbKey) && count == nil) {
+            status = cue.done
+        } else {
+            if facilityMention == nil, mood.ordered, payload.form != .noun {
+                queueStaffDeadline(start: start, end: end, mood: mood, sentence: sentence, demonym: demonym)
+            }
+            return nil
+        }
+        if let mention = facilityMention {
+            var target = targetFor(mention)
+            target.staff = status == .staffCut ? count : nil
+            target.staffLimit = status == .staffCut ? staffLimit : nil
+            target.status = status
+            var targets = [target]
+            for extra in group(from: mention).dropFirst() {
+                var more = targetFor(extra)
+                more.status = status
+                targets.append(more)
+            }
+            return targets
+        }
+        // "withdrew its diplomats from Asmara": the embassy in that capital.
+        if let city, let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }),
+            let country = gazetteer.country(code: city.country ?? CountryCode(rawValue: "XX")!),
+            Slug.make(country.capital) == Slug.make(city.name)
+        {
+            let refs = article.countryRefs[sentence].filter { !$0.isLocation && $0.token < start && $0.code != city.country }
+            let owner = demonym ?? refs.last?.code
+            guard let owner else { return nil }
+            let draft = Draft(kind: embassy, operatorCountry: owner, host: city.country, city: city, trigger: "embassy")
+            return [Target(implied: draft, staff: status == .staffCut ? count : nil, status: status)]
+        }
+        // "Britain expelled 23 Russian diplomats": the owner's embassy in the expelling state's capital.
+        if status == .staffCut, let owner = demonym, let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }) {
+            let refs = article.countryRefs[sentence].filter {
+                !$0.isLocation && !$0.isAdjective && $0.end <= start && $0.code != owner
+            }
+            if let host = refs.last?.code, let capital = gazetteer.capital(of: host) {
+                let city = CityRef(name: capital.name, country: host, known: true)
+                let draft = Draft(kind: embassy, operatorCountry: owner, host: host, city: city, trigger: "embassy", penalty: 0.1)
+                return [Target(implied: draft, staff: count, status: status)]
+            }
+        }
+        // "The U.S. Embassy in Kabul ... evacuated its staff": the clause's facility.
+        if status == .evacuated, Self.withdrawVerbs.contains(verbKey),
+            var targets = subjectTargets(cueStart: start, sentence: sentence, transitive: false)
+        {
+            for index in targets.indices { targets[index].status = status }
+            return targets
+        }
+        if mood.ordered, payload.form != .noun {
+            queueStaffDeadline(start: start, end: end, mood: mood, sentence: sentence, demonym: demonym)
+        }
+        return nil
+    }
+
+    /// A count just before a staff word: "eight diplomats", "10 diplomats", "four Greek diplomats".
+    private func countBefore(_ index: Int, floor: Int) -> Int? {
+        var position = index - 1
+        var steps = 0
+        while position >= floor && steps < 3 {
+            if let value = NumberWords.value(of: tokens[position]), !article.inTemporal[position] { return value }
+            position -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// "The four Greek diplomats ... must leave Russia within a week": the deadline of the staff cut reported just
+    /// before, not a new fact.
+    private mutating func queueStaffDeadline(start: Int, end: Int, mood: CueMood, sentence: Int, demonym: CountryCode?) {
+        let range = article.sentences[sentence]
+        guard let expression = article.temporal[sentence].first(where: {
+            $0.range.lowerBound >= end && $0.range.upperBound <= range.upperBound && !$0.isAnaphoric
+                && ($0.prefix == .within || $0.prefix == .by)
+        }) else { return }
+        guard let index = candidates.indices.last(where: {
+            candidates[$0].status == .staffCut && candidates[$0].modality == .asserted && candidates[$0].expression == nil
+                && (demonym == nil || candidates[$0].facility.operatorCountry == demonym) && candidates[$0].sentence < sentence
+        }) else { return }
+        pendingStaffDeadlines.append((index, expression))
+    }
+}

@@ -1,0 +1,34 @@
+import Core
+
+/// A fact as first read from one sentence, before duplicates across the article are merged.
+struct Candidate: Sendable {
+    var facility: Facility
+    var status: Status
+    var modality: Fact.Modality
+    var sentence: Int
+    var cue: Int
+    /// The deadline expression the cue's clause gives, if any.
+    var expression: TemporalExpression?
+    var superseded = false
+    var staff: Int?
+    var staffLimit: Int?
+    var relocatedTo: String?
+    var confidence: Double
+    /// The city came from the gazetteer (not an unknown capitalised name).
+    var knownCity: Bool
+    /// Read through a plural reference ("these closures", "the three buildings").
+    var viaAnaphor = false
+
+    /// Merge identity: kind, operator, city and status; the host can differ when it was only inferred.
+    var mergeKey: String {
+        let op = facility.operatorCountry?.rawValue ?? "xx"
+        return "\(op):\(facility.kind.rawValue):\(Slug.make(facility.city ?? "")):\(status.rawValue)"
+    }
+
+    var family: String { Self.family(of: status) }
+
+    /// Statuses that one plural reference can pick up together: an order and the closure it ordered.
+    static func family(of status: Status) -> String {
+        status == .orderedClosed || status == .closed ? "close" : status.rawValue
+    }
+}

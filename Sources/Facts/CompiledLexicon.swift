@@ -1,0 +1,117 @@
+import Core
+
+/// The lexicon and gazetteer turned into tries, built once per ``FactExtractor`` so that extraction never compiles a
+/// matcher per article or sentence.
+struct CompiledLexicon: Sendable {
+    enum EntityPayload: Hashable, Sendable {
+        case country(Int)
+        case demonym(Int)
+        case city(Int)
+        case region(Int)
+    }
+
+    enum KindPayload: Hashable, Sendable {
+        case kind(Int, plural: Bool)
+        case short(Int)
+        case generic(plural: Bool)
+        case exclude
+    }
+
+    enum VerbForm: Hashable, Sendable {
+        case base
+        case third
+        case past
+        case gerund
+        case noun
+    }
+
+    struct CuePayload: Hashable, Sendable {
+        var cue: Int
+        var form: VerbForm
+        /// The text is also the participle ("closed"), or only the simple past.
+        var isParticiple: Bool
+    }
+
+    /// A gazetteer alias written all in capitals ("US") only matches capitals.
+    struct EntityEntry: Hashable, Sendable {
+        var payload: EntityPayload
+        var capitalsOnly: Bool
+    }
+
+    let lexicon: Lexicon
+    let gazetteer: Gazetteer
+    private(set) var entities = PhraseTrie<EntityEntry>()
+    private(set) var kinds = PhraseTrie<KindPayload>()
+    private(set) var cues = PhraseTrie<CuePayload>()
+    private(set) var classes = PhraseTrie<WordClass>()
+    /// Per non-fact group: its phrases.
+    private(set) var nonFacts = PhraseTrie<Int>()
+    private(set) var dummyObjects: [Int: PhraseTrie<Bool>] = [:]
+
+    init(lexicon: Lexicon, gazetteer: Gazetteer) {
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        for (index, country) in gazetteer.countries.enumerated() {
+            for name in [country.name] + country.aliases {
+                entities.insert(name, EntityEntry(payload: .country(index), capitalsOnly: Self.isCapitals(name)))
+            }
+            for demonym in country.demonyms {
+                entities.insert(demonym, EntityEntry(payload: .demonym(index), capitalsOnly: Self.isCapitals(demonym)))
+            }
+        }
+        for (index, city) in gazetteer.cities.enumerated() {
+            for name in [city.name] + city.aliases {
+                entities.insert(name, EntityEntry(payload: .city(index), capitalsOnly: Self.isCapitals(name)))
+            }
+        }
+        for (index, region) in gazetteer.regions.enumerated() {
+            for name in [region.name] + region.aliases {
+                entities.insert(name, EntityEntry(payload: .region(index), capitalsOnly: Self.isCapitals(name)))
+            }
+        }
+        for (index, kind) in lexicon.kinds.enumerated() {
+            for phrase in kind.triggers { kinds.insert(phrase, .kind(index, plural: false)) }
+            for phrase in kind.plurals { kinds.insert(phrase, .kind(index, plural: true)) }
+            for phrase in kind.short { kinds.insert(phrase, .short(index)) }
+            for phrase in kind.exclude { kinds.insert(phrase, .exclude) }
+        }
+        for phrase in lexicon.genericSingular { kinds.insert(phrase, .generic(plural: false)) }
+        for phrase in lexicon.genericPlural { kinds.insert(phrase, .generic(plural: true)) }
+        for (index, cue) in lexicon.cues.enumerated() {
+            for verb in cue.verbs {
+                cues.insert(verb.base, CuePayload(cue: index, form: .base, isParticiple: false))
+                cues.insert(verb.third, CuePayload(cue: index, form: .third, isParticiple: false))
+                cues.insert(verb.past, CuePayload(cue: index, form: .past, isParticiple: verb.past == verb.participle))
+                if verb.participle != verb.past {
+                    cues.insert(verb.participle, CuePayload(cue: index, form: .past, isParticiple: true))
+                }
+                cues.insert(verb.gerund, CuePayload(cue: index, form: .gerund, isParticiple: false))
+            }
+            for noun in cue.nouns { cues.insert(noun, CuePayload(cue: index, form: .noun, isParticiple: false)) }
+            if !cue.objects.isEmpty {
+                var trie = PhraseTrie<Bool>()
+                for object in cue.objects { trie.insert(object, true) }
+                dummyObjects[index] = trie
+            }
+        }
+        let mood = lexicon.mood
+        let words = lexicon.words
+        let lists: [([String], WordClass)] = [
+            (mood.directive, .directive), (mood.obligation, .obligation), (mood.future, .future),
+            (mood.hedge, .hedge), (mood.conditional, .conditional), (mood.negation, .negation),
+            (mood.sentenceHedge, .sentenceHedge), (mood.superseded, .superseded), (words.services, .services),
+            (words.staff, .staff), (words.safety, .safety), (words.temporary, .temporary), (words.person, .person),
+        ]
+        for (phrases, wordClass) in lists {
+            for phrase in phrases { classes.insert(phrase, wordClass) }
+        }
+        for (index, group) in lexicon.nonFacts.enumerated() {
+            for phrase in group.phrases { nonFacts.insert(phrase, index) }
+        }
+    }
+
+    private static func isCapitals(_ name: String) -> Bool {
+        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !name.contains(".")
+    }
+}

@@ -1,0 +1,254 @@
+import Core
+
+/// How a cue is meant in its clause: asserted or not, and ordered/decided or reported as done.
+struct CueMood: Sendable {
+    var modality: Fact.Modality = .asserted
+    /// Ordered by a government, obligatory, or announced for the future ("ordered to close", "must", "will").
+    var ordered = false
+    /// The directive verb ("ordered", "told", "gave"), when one governs the cue.
+    var directive: Int?
+    /// A modal or future marker of the cue's own verb group ("will open", "must close").
+    var future = false
+    /// "temporarily closed", "closed to the public".
+    var temporary = false
+    /// Leftmost token of the governing chain, where the cue's deadline window starts ("gave X until Monday to").
+    var governorStart: Int
+}
+
+/// Reads the words before (and a few after) a cue to decide its mood, using the lexicon's `[mood]` lists.
+///
+/// The scan walks left from the cue to the start of its clause (a speech verb, a relative pronoun, a semicolon,
+/// a dateline dash), collecting negation, hedges, conditions, modals and the directive verb. A cue coordinated with
+/// an earlier one ("ordered Japan to close X and to vacate Y") inherits that cue's mood.
+struct CueMoodAnalyzer {
+    let article: AnnotatedArticle
+    /// Tokens inside facility mentions, which may lie between two coordinated cues.
+    var mentionTokens: Set<Int> = []
+
+    private var tokens: [Token] { article.tokens }
+
+    static let clauseBreaks: Set<String> = [
+        ";", ":", "which", "who", "whom", "whose", "where", "while", "whereas", "although", "though", "because",
+        "since", "said", "says", "say", "added", "adding", "stressed", "noted", "insisted", "according", "\u{2014}",
+        "\u{2013}", "but", "when", "\"", "\u{201C}", "\u{201D}",
+    ]
+    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
+    static let connectors: Set<String> = ["and", "or", ",", "to", "also", "then", "both"]
+
+    func analyze(
+        cueStart: Int,
+        cueEnd: Int,
+        form: CompiledLexicon.VerbForm,
+        sentence: Int,
+        earlier: [(end: Int, mood: CueMood)]
+    ) -> CueMood {
+        let range = article.sentences[sentence]
+        if form == .noun {
+            return nounMood(cueStart: cueStart, cueEnd: cueEnd, range: range)
+        }
+        var mood = CueMood(governorStart: cueStart)
+        var negated = false
+        var hedged = false
+        var conditional = false
+        var obligation = false
+        var future = false
+        var sawTo = false
+        var index = cueStart - 1
+        var steps = 0
+        let dash = article.datelineDash[sentence]
+        scan: while index >= range.lowerBound && steps < 18 {
+            steps += 1
+            let token = tokens[index]
+            if let dash, index <= dash { break }
+            if article.inTemporal[index] {
+                index -= 1
+                continue
+            }
+            if let previous = earlier.last(where: { $0.end == index + 1 }),
+                !negated && !hedged && !obligation && !future && !conditional,
+                (previous.end..<cueStart).allSatisfy({ Self.connectors.contains(tokens[$0].key) || mentionTokens.contains($0) })
+            {
+                // Coordinated with an earlier cue: share its governor.
+                let inherited = previous.mood
+                mood.ordered = inherited.ordered
+                mood.directive = inherited.directive
+                mood.governorStart = inherited.governorStart
+                if inherited.modality != .asserted { mood.modality = inherited.modality }
+                return finish(mood, negated: false, hedged: false, conditional: false, cueEnd: cueEnd, range: range)
+            }
+            let classes = article.classes(at: index)
+            if token.key == "that", index + 1 < range.upperBound, article.kind[index + 1] == nil, !classes.contains(.hedge) {
+                // "demanding that the consulate's activities cease": the directive governs the clause.
+                if index > range.lowerBound, article.classes(at: index - 1).contains(.directive) {
+                    index -= 1
+                    continue
+                }
+                break
+            }
+            if classes.contains(.negation) { negated = true }
+            if classes.contains(.conditional) {
+                conditional = true
+                break
+            }
+            if classes.contains(.directive) {
+                mood.directive = index
+                mood.governorStart = index
+                // "could order", "did not order", "threatened to order".
+                var back = index - 1
+                while back >= range.lowerBound && back >= index - 4 {
+                    let before = article.classes(at: back)
+                    if before.contains(.negation) { negated = true }
+                    if before.contains(.hedge) { hedged = true }
+                    if before.contains(.conditional) { conditional = true }
+                    if Self.clauseBreaks.contains(tokens[back].key) { break }
+                    back -= 1
+                }
+                break scan
+            }
+            if classes.contains(.hedge) {
+                hedged = true
+                mood.governorStart = index
+                break
+            }
+            if classes.contains(.obligation) {
+                obligation = true
+                mood.governorStart = index
+            } else if classes.contains(.future) {
+                if token.key == "to" {
+                    sawTo = true
+                } else {
+                    future = true
+                    mood.governorStart = index
+                }
+            }
+            if Self.clauseBreaks.contains(token.key) { break }
+            index -= 1
+        }
+        mood.future = future || obligation
+        mood.ordered = mood.directive != nil || obligation || future || (sawTo && form == .base)
+        if form == .noun && mood.directive == nil && !obligation && !future {
+            mood.ordered = false
+            // "These closures must be completed by ...": the modal follows the noun.
+            var ahead = cueEnd
+            while ahead < range.upperBound && ahead < cueEnd + 4 {
+                let classes = article.classes(at: ahead)
+                if classes.contains(.obligation) || classes.contains(.future) && tokens[ahead].key != "to" {
+                    mood.ordered = true
+                    mood.future = true
+                    break
+                }
+                ahead += 1
+            }
+        }
+        return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
+    }
+
+    private func finish(
+        _ input: CueMood,
+        negated: Bool,
+        hedged: Bool,
+        conditional: Bool,
+        cueEnd: Int,
+        range: Range<Int>
+    ) -> CueMood {
+        var mood = input
+        var isConditional = conditional
+        // "would reopen if ...": a condition right after the cue, in the same clause.
+        var index = cueEnd
+        while index < range.upperBound && index < cueEnd + 14 {
+            let key = tokens[index].key
+            if key == ";" || key == "," && index > cueEnd + 1 { break }
+            if article.classes(at: index).contains(.conditional) && key != "once" {
+                isConditional = true
+                break
+            }
+            index += 1
+        }
+        var sentenceHedge = false
+        for position in range where article.hasClass(.sentenceHedge, at: position) {
+            sentenceHedge = true
+            break
+        }
+        if negated {
+            mood.modality = .negated
+        } else if isConditional {
+            mood.modality = .conditional
+        } else if hedged || sentenceHedge {
+            mood.modality = .hedged
+        }
+        let low = max(range.lowerBound, mood.governorStart - 3)
+        let high = min(range.upperBound, cueEnd + 6)
+        for position in low..<high where article.hasClass(.temporary, at: position) {
+            mood.temporary = true
+            break
+        }
+        return mood
+    }
+
+    /// A noun cue ("the closure of X") takes its mood from the word that governs its noun phrase: "ordered the
+    /// closure" is an order, "could order the closure" a hedge, "in retaliation for the closure" a reported event.
+    private func nounMood(cueStart: Int, cueEnd: Int, range: Range<Int>) -> CueMood {
+        var mood = CueMood(governorStart: cueStart)
+        var index = cueStart - 1
+        var skipped = 0
+        while index >= range.lowerBound, skipped < 4,
+            ["the", "a", "an", "its", "their", "'s", "immediate", "planned", "temporary", "full"].contains(tokens[index].key)
+                || article.entity[index] != nil
+        {
+            index -= 1
+            skipped += 1
+        }
+        var negated = false
+        var hedged = false
+        var conditional = false
+        if index >= range.lowerBound {
+            let classes = article.classes(at: index)
+            if classes.contains(.directive) || classes.contains(.obligation) || classes.contains(.future) && tokens[index].key != "to" {
+                mood.ordered = true
+                mood.directive = classes.contains(.directive) ? index : nil
+                mood.governorStart = index
+                var back = index - 1
+                while back >= range.lowerBound && back >= index - 4 {
+                    let before = article.classes(at: back)
+                    if before.contains(.negation) { negated = true }
+                    if before.contains(.hedge) { hedged = true }
+                    if before.contains(.conditional) { conditional = true }
+                    if Self.clauseBreaks.contains(tokens[back].key) { break }
+                    back -= 1
+                }
+            } else if classes.contains(.hedge) {
+                hedged = true
+            } else if classes.contains(.negation) {
+                negated = true
+            }
+        }
+        // "These closures must be completed by ...": the modal follows the noun.
+        var ahead = cueEnd
+        while ahead < range.upperBound && ahead < cueEnd + 4 {
+            let classes = article.classes(at: ahead)
+            if classes.contains(.obligation) || classes.contains(.future) && tokens[ahead].key != "to" {
+                mood.ordered = true
+                mood.future = true
+                break
+            }
+            ahead += 1
+        }
+        return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
+    }
+
+    /// True when a form of "be" sits in the cue's verb group ("was vacated", "will be closed").
+    func isPassive(cueStart: Int, range: Range<Int>) -> Bool {
+        var index = cueStart - 1
+        var steps = 0
+        while index >= range.lowerBound && steps < 4 {
+            let key = tokens[index].key
+            if Self.beForms.contains(key) { return true }
+            if !(["not", "also", "temporarily", "formally", "officially", "now", "already", "n't", "since", "been", "then", "finally", "permanently"].contains(key)) {
+                return false
+            }
+            index -= 1
+            steps += 1
+        }
+        return false
+    }
+}

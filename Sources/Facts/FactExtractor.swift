@@ -1,0 +1,39 @@
+public import Core
+
+/// Extracts facility facts from an article: which facility (kind, owner, host, city), which status, by when, and
+/// the sentence that says so.
+///
+/// Rules and data, no I/O: the lexicon and gazetteer are compiled into tries once, in `init`, and every call reads
+/// one article. The value is `Sendable`, so one extractor serves every task of a pass.
+public struct FactExtractor: Sendable {
+    public let lexicon: Lexicon
+    public let gazetteer: Gazetteer
+    private let compiled: CompiledLexicon
+
+    public init(lexicon: Lexicon = .builtin, gazetteer: Gazetteer = .builtin) {
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        compiled = CompiledLexicon(lexicon: lexicon, gazetteer: gazetteer)
+    }
+
+    /// Reads `article.text` (headline, blank line, paragraphs).
+    ///
+    /// - Parameter fetchedAt: when the page was fetched; the reference date for relative deadlines when the page has
+    ///   no publication date and its text no full date.
+    public func extract(from article: Article, fetchedAt: LocalDateTime? = nil) -> FactExtraction {
+        let hasHeadline = !(article.title ?? "").isEmpty
+        let annotated = AnnotatedArticle(text: article.text, hasHeadline: hasHeadline, compiled: compiled)
+        let reference = ReferenceDate.choose(published: article.published, article: annotated, fetchedAt: fetchedAt)
+        var reader = ArticleReader(compiled: compiled, article: annotated, reference: reference)
+        var candidates = reader.read()
+        for (index, expression) in reader.pendingStaffDeadlines where candidates[index].expression == nil {
+            candidates[index].expression = expression
+        }
+        let merger = FactMerger(article: annotated, lexicon: lexicon) { expression in
+            let value = TemporalResolver.resolve(expression, reference: reference.date)
+            let anchor: Deadline.Anchor = expression.isAbsolute ? .absolute : (value == nil ? .unresolved : reference.anchor)
+            return Deadline(value: value, phrase: expression.phrase, anchor: anchor)
+        }
+        return merger.merge(candidates, deadlineNouns: reader.deadlineNouns)
+    }
+}

@@ -1,0 +1,564 @@
+import Core
+
+/// Finds facility mentions and reads their modifiers: owner (possessive, demonym, "of Japan", "its"), place ("in
+/// Houston, Texas", "the Houston consulate", "in the southern Polish city of Kraków", "outside Moscow"), plurality,
+/// count, and "X of Y" / "Y's X" possession.
+struct MentionFinder {
+    let article: AnnotatedArticle
+    let compiled: CompiledLexicon
+    /// Countries the article names, to choose among cities of the same name.
+    let articleCountries: Set<CountryCode>
+
+    init(article: AnnotatedArticle, compiled: CompiledLexicon) {
+        self.article = article
+        self.compiled = compiled
+        var countries = Set<CountryCode>()
+        for refs in article.countryRefs {
+            for ref in refs { countries.insert(ref.code) }
+        }
+        articleCountries = countries
+    }
+
+    private var tokens: [Token] { article.tokens }
+
+    func find() -> [Mention] {
+        var mentions: [Mention] = []
+        for (sentence, range) in article.sentences.enumerated() {
+            var index = range.lowerBound
+            var sentenceMentions: [Mention] = []
+            while index < range.upperBound {
+                guard let match = article.kind[index] else {
+                    index += 1
+                    continue
+                }
+                if case .exclude = match.payload {
+                    index += match.length
+                    continue
+                }
+                if let mention = mention(at: index, length: match.length, payload: match.payload, sentence: sentence, range: range, id: mentions.count + sentenceMentions.count) {
+                    sentenceMentions.append(mention)
+                    index = max(mention.head.upperBound, index + 1)
+                } else {
+                    index += match.length
+                }
+            }
+            linkPossession(&sentenceMentions)
+            mentions.append(contentsOf: sentenceMentions)
+        }
+        return mentions
+    }
+
+    // MARK: - One mention
+
+    private func mention(
+        at start: Int,
+        length: Int,
+        payload: CompiledLexicon.KindPayload,
+        sentence: Int,
+        range: Range<Int>,
+        id: Int
+    ) -> Mention? {
+        let head = start..<(start + length)
+        var mention = Mention(id: id, sentence: sentence, range: head, head: head, kindIndex: nil, trigger: article.text(head))
+        switch payload {
+        case .kind(let kind, let plural):
+            mention.kindIndex = kind
+            mention.plural = plural
+        case .short(let kind):
+            mention.kindIndex = kind
+            mention.isShort = true
+        case .generic(let plural):
+            mention.isGeneric = true
+            mention.plural = plural
+        case .exclude:
+            return nil
+        }
+        // A generic noun right after a facility word belongs to it ("embassy building").
+        if mention.isGeneric || mention.isShort, start > range.lowerBound, article.kind[start - 1] != nil {
+            return nil
+        }
+        if mention.isGeneric || mention.isShort, start > range.lowerBound + 1,
+            let previous = article.kind[start - 2], previous.length == 2
+        {
+            return nil
+        }
+        scanLeft(&mention, range: range)
+        if mention.isGeneric && !(mention.definite || mention.pronoun != nil || mention.count != nil || !mention.operators.isEmpty || hasPossessiveBefore(mention)) {
+            return nil
+        }
+        if mention.isShort && !shortIsReference(mention, range: range) { return nil }
+        scanRight(&mention, range: range)
+        return mention
+    }
+
+    private func hasPossessiveBefore(_ mention: Mention) -> Bool {
+        mention.range.lowerBound < mention.head.lowerBound
+            && tokens[mention.range.lowerBound..<mention.head.lowerBound].contains { $0.key == "'s" }
+    }
+
+    /// "the centre", "a second centre", "the Turkish office", "the Lagos centre": not "the emergency centre".
+    private func shortIsReference(_ mention: Mention, range: Range<Int>) -> Bool {
+        let start = mention.head.lowerBound
+        guard start > range.lowerBound else { return false }
+        let previous = tokens[start - 1]
+        if article.entity[start - 1] != nil || mention.range.lowerBound < start - 1 { return true }
+        return Self.shortOpeners.contains(previous.key) || previous.capitalized && previous.isWord
+    }
+
+    private static let shortOpeners: Set<String> = [
+        "the", "a", "an", "its", "their", "this", "that", "these", "those", "second", "new", "both", "two", "three",
+        "another", "our", "his", "her",
+    ]
+
+    private static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "all", "each"]
+    private static let definiteWords: Set<String> = ["the", "this", "that", "these", "those", "both", "all", "each"]
+    private static let adjectiveStops: Set<String> = [
+        "to", "and", "or", "of", "in", "at", "on", "by", "for", "from", "with", "said", "says", "is", "was", "were",
+        "are", "be", "been", "has", "have", "had", "will", "would", "not", "that", "which", "who", ",", "'s", "as",
+        "close", "closed", "open", "opened", "seize", "seized", "ordered", "orders", "order", "shut", "vacate",
+        "reopen", "reopened", "than", "but", "after", "before", "into", "out",
+    ]
+
+    private func scanLeft(_ mention: inout Mention, range: Range<Int>) {
+        var index = mention.head.lowerBound - 1
+        var lowest = mention.head.lowerBound
+        var adjectives = 0
+        while index >= range.lowerBound {
+            let token = tokens[index]
+            if let entity = article.entity[index], article.entity[index].map({ index + $0.length }) ?? 0 <= lowest {
+                // Entities are indexed at their first token; walk to it.
+                _ = entity
+            }
+            if let start = entityStart(endingAt: index + 1), let entity = article.entity[start] {
+                if !entity.cities.isEmpty && entity.demonyms.isEmpty && entity.countries.isEmpty {
+                    if let city = chooseCity(entity.cities) { mention.cities.insert(city, at: 0) }
+                } else if let code = (entity.demonyms + entity.countries).first.map({ compiled.gazetteer.countries[$0].code }) {
+                    mention.operators.insert(code, at: 0)
+                } else if let city = chooseCity(entity.cities) {
+                    mention.cities.insert(city, at: 0)
+                }
+                lowest = start
+                index = start - 1
+                adjectives = 0
+                continue
+            }
+            if token.key == "'s" {
+                // "Japan's consulate", "the consul general's residence", "the U.S. Embassy's summer house".
+                if index > range.lowerBound, let start = entityStart(endingAt: index), let entity = article.entity[start] {
+                    if let code = (entity.countries + entity.demonyms).first.map({ compiled.gazetteer.countries[$0].code }) {
+                        mention.operators.insert(code, at: 0)
+                    } else if let city = chooseCity(entity.cities) {
+                        // "Moscow's embassy" is rare; "Mumbai's consulate" names the city.
+                        mention.cities.insert(city, at: 0)
+                    }
+                    lowest = start
+                    index = start - 1
+                    continue
+                }
+                if index > range.lowerBound, article.hasClass(.person, at: index - 1) || isPersonEnd(index - 1) {
+                    var start = index - 1
+                    while start > range.lowerBound, isPersonEnd(start - 1) || article.hasClass(.person, at: start - 1) {
+                        start -= 1
+                    }
+                    lowest = start
+                    index = start - 1
+                    continue
+                }
+                break
+            }
+            if token.key == "its" || token.key == "their" || token.key == "our" || token.key == "his" || token.key == "her" {
+                mention.pronoun = token.key == "their" ? .their : .its
+                lowest = index
+                break
+            }
+            if Self.determiners.contains(token.key) || token.key == "both" {
+                if Self.definiteWords.contains(token.key) { mention.definite = true }
+                if token.key == "both" { mention.count = 2 }
+                lowest = index
+                if token.key == "all" || token.key == "both" {
+                    index -= 1
+                    continue
+                }
+                break
+            }
+            if let value = NumberWords.value(of: token), token.kind != .number || value < 100 {
+                mention.count = value
+                lowest = index
+                index -= 1
+                continue
+            }
+            if token.isWord, !token.capitalized, adjectives < 2, !Self.adjectiveStops.contains(token.key),
+                article.cue[index].isEmpty, !article.inTemporal[index], article.kind[index] == nil
+            {
+                adjectives += 1
+                index -= 1
+                continue
+            }
+            break
+        }
+        if lowest < mention.head.lowerBound {
+            mention.range = lowest..<mention.range.upperBound
+        }
+    }
+
+    private func isPersonEnd(_ index: Int) -> Bool {
+        guard index >= 0 else { return false }
+        let key = tokens[index].key
+        return key == "general" || key == "consul" || key == "ambassador" || key == "commissioner" || key == "attache"
+    }
+
+    /// The start of an entity that ends exactly at `end`.
+    private func entityStart(endingAt end: Int) -> Int? {
+        var start = end - 1
+        while start >= 0 && end - start <= 6 {
+            if let entity = article.entity[start], start + entity.length == end { return start }
+            start -= 1
+        }
+        return nil
+    }
+
+    func chooseCity(_ candidates: [Int]) -> CityRef? {
+        guard !candidates.isEmpty else { return nil }
+        let cities = candidates.map { compiled.gazetteer.cities[$0] }
+        let city = cities.first { articleCountries.contains($0.country) } ?? cities[0]
+        return CityRef(name: city.name, country: city.country, known: true)
+    }
+
+    // MARK: - Right side
+
+    private static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
+    private static let placeNouns: Set<String> = [
+        "city", "town", "port", "capital", "village", "cities", "towns", "capitals", "region", "province", "state",
+        "district", "island", "enclave", "oblast", "hub", "resort",
+    ]
+
+    private func scanRight(_ mention: inout Mention, range: Range<Int>) {
+        var index = mention.head.upperBound
+        let limit = range.upperBound
+        var end = index
+        // "embassy staff", "embassy building": words that continue the noun phrase.
+        if index < limit, article.hasClass(.staff, at: index), !article.hasClass(.person, at: index) {
+            mention.staffCompound = true
+            index += article.classLength(.staff, at: index) ?? 1
+            end = index
+        }
+        if index < limit, case .generic = article.kind[index]?.payload {
+            index += article.kind[index]!.length
+            end = index
+        }
+        var steps = 0
+        while index < limit && steps < 6 {
+            steps += 1
+            let key = tokens[index].key
+            if key == "(" {
+                var close = index + 1
+                while close < limit && close - index < 7 && tokens[close].key != ")" { close += 1 }
+                if close < limit && tokens[close].key == ")" {
+                    index = close + 1
+                    end = index
+                    continue
+                }
+                break
+            }
+            if key == "of" {
+                if let (code, next) = ownerAfterOf(index + 1, limit: limit, mention: &mention) {
+                    if let code { mention.operators.append(code) }
+                    index = next
+                    end = next
+                    continue
+                }
+                break
+            }
+            if Self.placePrepositions.contains(key) || (key == "on" && index + 3 < limit && tokens[index + 1].key == "the" && tokens[index + 2].key == "outskirts") {
+                var start = index + 1
+                if key == "on" { start = index + 4 }
+                if let place = location(at: start, limit: limit) {
+                    apply(place, to: &mention)
+                    index = place.end
+                    end = index
+                    continue
+                }
+                break
+            }
+            if key == "from", let (from, next) = city(at: index + 1, limit: limit) {
+                mention.relocationFrom = from
+                index = next
+                end = next
+                if index < limit, tokens[index].key == "to", let (destination, after) = destination(at: index + 1, limit: limit) {
+                    mention.relocationTo = destination
+                    index = after
+                    end = after
+                }
+                continue
+            }
+            if key == "used" || key == "run" || key == "operated" || key == "owned" || key == "belonging" {
+                if let code = ownerWithin(index + 1, limit: min(limit, index + 6)) {
+                    mention.operators.append(code)
+                }
+                // "a dacha compound used by Japanese diplomats outside Moscow".
+                var probe = index + 1
+                while probe < min(limit, index + 7), !Self.placePrepositions.contains(tokens[probe].key), tokens[probe].key != "," {
+                    probe += 1
+                }
+                if probe < limit, Self.placePrepositions.contains(tokens[probe].key), mention.cities.isEmpty,
+                    let place = location(at: probe + 1, limit: limit), !place.cities.isEmpty
+                {
+                    apply(place, to: &mention)
+                }
+                break
+            }
+            if key == "," {
+                // ", Texas" after a city is part of it; anything else ends the phrase.
+                break
+            }
+            break
+        }
+        mention.range = mention.range.lowerBound..<max(end, mention.head.upperBound)
+    }
+
+    private struct Place {
+        var cities: [CityRef] = []
+        var host: CountryCode?
+        var inCapital = false
+        var eachOther = false
+        var end: Int
+    }
+
+    private func apply(_ place: Place, to mention: inout Mention) {
+        // A known city beats an unknown name found earlier ("at Serebryany Bor in Moscow").
+        if !place.cities.isEmpty {
+            if mention.cities.isEmpty || mention.cities.allSatisfy({ !$0.known }) && place.cities.contains(where: \.known) {
+                mention.cities = place.cities
+            }
+        }
+        if let host = place.host, mention.host == nil { mention.host = host }
+        if place.inCapital { mention.inCapital = true }
+        if place.eachOther { mention.eachOtherCapitals = place.cities.isEmpty }
+    }
+
+    private func location(at start: Int, limit: Int) -> Place? {
+        var index = start
+        guard index < limit else { return nil }
+        var place = Place(end: index)
+        if index + 2 < limit, tokens[index].key == "each", tokens[index + 1].key == "other", tokens[index + 2].key == "'s" {
+            index += 3
+            place.eachOther = true
+            if index < limit, tokens[index].key == "capitals" || tokens[index].key == "countries" {
+                place.end = index + 1
+                return place
+            }
+        }
+        // "the southern Polish city of", "the border town of", "the new capital".
+        let saved = index
+        if index < limit, tokens[index].key == "the" { index += 1 }
+        var words = 0
+        while index < limit, words < 4, !Self.placeNouns.contains(tokens[index].key), tokens[index].isWord,
+            article.entity[index] == nil || !(article.entity[index]!.demonyms.isEmpty && article.entity[index]!.countries.isEmpty) || !tokens[index].capitalized
+        {
+            if article.entity[index] != nil, tokens[index].capitalized, article.entity[index]!.demonyms.isEmpty {
+                break
+            }
+            if tokens[index].capitalized && article.entity[index] == nil { break }
+            index += 1
+            words += 1
+        }
+        if index < limit, Self.placeNouns.contains(tokens[index].key) {
+            let noun = tokens[index].key
+            index += 1
+            if index < limit, Self.placeNouns.contains(tokens[index].key) { index += 1 }
+            if index < limit, tokens[index].key == "of" { index += 1 }
+            if let (cities, next) = cityList(at: index, limit: limit) {
+                place.cities = cities
+                place.end = next
+                return place
+            }
+            if noun == "capital" {
+                place.inCapital = true
+                place.end = index
+                return place
+            }
+            return nil
+        }
+        index = saved
+        if index < limit, let entity = article.entity[index] {
+            if !entity.cities.isEmpty, let (cities, next) = cityList(at: index, limit: limit) {
+                place.cities = cities
+                place.end = next
+                return place
+            }
+            if let country = entity.countries.first {
+                place.host = compiled.gazetteer.countries[country].code
+                place.end = index + entity.length
+                if place.end < limit, tokens[place.end].key == "'s" {
+                    // "in Russia's Far East", "in Guatemala's second city".
+                    place.end += 1
+                }
+                return place
+            }
+        }
+        if let (unknown, next) = unknownPlace(at: index, limit: limit) {
+            place.cities = [unknown]
+            place.end = next
+            return place
+        }
+        return nil
+    }
+
+    /// "Gyumri and Kars", "New York, Houston and Seattle", "Houston, Texas".
+    private func cityList(at start: Int, limit: Int) -> ([CityRef], Int)? {
+        guard let (first, next) = city(at: start, limit: limit) else { return nil }
+        var cities = [first]
+        var index = next
+        while index < limit {
+            var probe = index
+            if tokens[probe].key == "," { probe += 1 }
+            if probe < limit, tokens[probe].key == "and" || tokens[probe].key == "or" { probe += 1 }
+            guard probe > index, let (more, after) = city(at: probe, limit: limit), more.known else { break }
+            cities.append(more)
+            index = after
+        }
+        return (cities, index)
+    }
+
+    /// One city: known, with a ", State" or ", Country" tail swallowed; or an unknown capitalised name.
+    private func city(at start: Int, limit: Int) -> (CityRef, Int)? {
+        guard start < limit else { return nil }
+        if let entity = article.entity[start], !entity.cities.isEmpty, let city = chooseCity(entity.cities) {
+            var end = start + entity.length
+            if end + 1 < limit, tokens[end].key == ",", let tail = article.entity[end + 1],
+                !tail.regions.isEmpty || !tail.countries.isEmpty
+            {
+                let regionCountry = tail.regions.first.map { compiled.gazetteer.regions[$0].country }
+                let country = tail.countries.first.map { compiled.gazetteer.countries[$0].code }
+                if regionCountry == city.country || country == city.country {
+                    end = end + 1 + tail.length
+                }
+            }
+            return (city, end)
+        }
+        return unknownPlace(at: start, limit: limit)
+    }
+
+    private static let nameParticles: Set<String> = ["de", "del", "la", "es", "el", "do", "da", "dos", "al", "ul", "sur", "upon"]
+
+    /// A capitalised name the gazetteer does not know ("Vanimo"), kept as written.
+    private func unknownPlace(at start: Int, limit: Int) -> (CityRef, Int)? {
+        var index = start
+        var words = 0
+        while index < limit, words < 4 {
+            let token = tokens[index]
+            let entityOK = article.entity[index] == nil
+                || words > 0 && article.entity[index]!.countries.isEmpty && article.entity[index]!.demonyms.isEmpty
+            if token.isWord, token.capitalized, entityOK, article.kind[index] == nil,
+                NumberWords.months[token.key] == nil, NumberWords.weekdays[token.key] == nil, !token.allCaps || token.text.count > 3
+            {
+                index += 1
+                words += 1
+            } else if words > 0, Self.nameParticles.contains(token.key), index + 1 < limit, tokens[index + 1].capitalized {
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard words > 0 else { return nil }
+        // Street and district names are not cities: "in Zone 10", "on Third Avenue".
+        let name = article.text(start..<index)
+        return (CityRef(name: name, country: nil, known: false), index)
+    }
+
+    /// "to Bengaluru", "to the port city of Toamasina", "to the new capital Nusantara".
+    func destination(at start: Int, limit: Int) -> (CityRef, Int)? {
+        var index = start
+        if index < limit, tokens[index].key == "the" {
+            index += 1
+            var words = 0
+            while index < limit, words < 4, tokens[index].isWord, !tokens[index].capitalized, !Self.placeNouns.contains(tokens[index].key) {
+                index += 1
+                words += 1
+            }
+            guard index < limit, Self.placeNouns.contains(tokens[index].key) else { return nil }
+            index += 1
+            if index < limit, Self.placeNouns.contains(tokens[index].key) { index += 1 }
+            if index < limit, tokens[index].key == "of" { index += 1 }
+        }
+        guard index < limit, let entity = article.entity[index], !entity.cities.isEmpty else {
+            if index > start, let (unknown, next) = unknownPlace(at: index, limit: limit) { return (unknown, next) }
+            return nil
+        }
+        return city(at: index, limit: limit)
+    }
+
+    /// After "of": a country ("of Japan", "of the Russian Federation"), "its"/"their" or a country's person
+    /// ("of Indonesia's consul"). Returns the owner (nil for a pronoun, recorded on the mention) and the next index.
+    private func ownerAfterOf(_ start: Int, limit: Int, mention: inout Mention) -> (CountryCode?, Int)? {
+        var index = start
+        if index < limit, tokens[index].key == "its" || tokens[index].key == "their" {
+            if index + 1 < limit, article.kind[index + 1] != nil { return nil }
+            var end = index + 1
+            while end < limit, article.hasClass(.person, at: end) || isPersonEnd(end) || tokens[end].key == "high" { end += 1 }
+            guard end > index + 1 else { return nil }
+            mention.pronoun = tokens[index].key == "their" ? .their : .its
+            return (nil, end)
+        }
+        if index < limit, tokens[index].key == "the" || tokens[index].key == "a" || tokens[index].key == "an" { index += 1 }
+        guard index < limit, let entity = article.entity[index] else { return nil }
+        let code = (entity.countries + entity.demonyms).first.map { compiled.gazetteer.countries[$0].code }
+        guard let code else { return nil }
+        var end = index + entity.length
+        if end < limit, tokens[end].key == "'s" { end += 1 }
+        if article.kind[end] != nil { return nil }
+        while end < limit, article.hasClass(.person, at: end) || isPersonEnd(end) || tokens[end].key == "high" { end += 1 }
+        return (code, end)
+    }
+
+    /// "used by Japanese diplomats", "run by Pakistan's High Commission".
+    private func ownerWithin(_ start: Int, limit: Int) -> CountryCode? {
+        var index = start
+        while index < limit {
+            if let entity = article.entity[index],
+                let code = (entity.demonyms + entity.countries).first.map({ compiled.gazetteer.countries[$0].code })
+            {
+                return code
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    // MARK: - Possession
+
+    /// "the compound of the Ethiopian embassy", "the premises of Belize's trade office", "the U.S. Embassy's summer
+    /// house": link the outer phrase to the facility it belongs to.
+    private func linkPossession(_ mentions: inout [Mention]) {
+        guard mentions.count > 1 else { return }
+        for outer in mentions.indices {
+            for inner in mentions.indices where inner != outer && !mentions[inner].absorbed {
+                let o = mentions[outer]
+                let i = mentions[inner]
+                // X of Y
+                if i.range.lowerBound >= o.head.upperBound, i.range.lowerBound <= o.head.upperBound + 1 + (o.staffCompound ? 1 : 0),
+                    tokens[i.range.lowerBound - 1].key == "of"
+                {
+                    link(outer: outer, inner: inner, &mentions)
+                    mentions[outer].range = o.range.lowerBound..<max(o.range.upperBound, i.range.upperBound)
+                    break
+                }
+                // Y's X
+                if i.head.upperBound < o.head.lowerBound, tokens[i.head.upperBound].key == "'s",
+                    i.head.upperBound + 1 + 3 >= o.head.lowerBound, i.range.lowerBound >= o.range.lowerBound || o.range.lowerBound > i.head.upperBound
+                {
+                    link(outer: outer, inner: inner, &mentions)
+                    mentions[outer].range = min(o.range.lowerBound, i.range.lowerBound)..<o.range.upperBound
+                    break
+                }
+            }
+        }
+    }
+
+    private func link(outer: Int, inner: Int, _ mentions: inout [Mention]) {
+        mentions[outer].possessor = mentions[inner].id
+        mentions[inner].absorbed = true
+        // "Y's X" where Y was read as the owner country ("U.S. Embassy's"): keep owner, drop the duplicate.
+        if mentions[outer].operators.isEmpty { mentions[outer].operators = mentions[inner].operators }
+    }
+}
