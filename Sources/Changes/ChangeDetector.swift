@@ -9,8 +9,10 @@ public import Foundation
 /// - Silence is not a retraction. A version that no longer mentions a deadline (or a facility) removes nothing;
 ///   only a new claim moves a facility's state.
 ///
-/// A claim from a report published earlier than the one that set the current state is stale and is ignored, so
-/// an old article discovered late cannot roll a `closed` facility back to `ordered_closed`.
+/// A claim from a report published earlier than the one that set the current state is stale and is ignored. A claim
+/// from another document that moves a facility back in its life cycle (see ``StatusPrecedence``) must even be
+/// strictly newer, so an old article discovered late cannot roll a `closed` facility back to `ordered_closed`;
+/// a document correcting its own earlier claim always counts.
 public struct ChangeDetector: Sendable {
     /// Where the new version came from.
     public struct Context: Sendable {
@@ -56,8 +58,14 @@ public struct ChangeDetector: Sendable {
         var records: [FacilityRecord] = []
         for claim in Claim.summarize(facts) {
             let key = claim.facility.key
-            if let previous = previousClaims[key], Self.sameClaim(previous, claim.state) { continue }
-            let emitted = transition(from: current[key], to: claim, context: context)
+            let previous = previousClaims[key]
+            if let previous, Self.sameClaim(previous, claim.state) { continue }
+            let emitted = transition(
+                from: current[key],
+                to: claim,
+                updatingOwnClaim: previous != nil,
+                context: context
+            )
             guard !emitted.isEmpty else { continue }
             changes.append(contentsOf: emitted)
             let last = emitted.last!
@@ -75,7 +83,12 @@ public struct ChangeDetector: Sendable {
     }
 
     /// The changes one claim makes to one facility's record.
-    private func transition(from record: FacilityRecord?, to claim: Claim, context: Context) -> [Change] {
+    private func transition(
+        from record: FacilityRecord?,
+        to claim: Claim,
+        updatingOwnClaim: Bool,
+        context: Context
+    ) -> [Change] {
         func change(_ kind: ChangeKind, before: FacilityState?, after: FacilityState) -> Change {
             Change(
                 kind: kind,
@@ -109,6 +122,11 @@ public struct ChangeDetector: Sendable {
             return []
         }
         let before = record.state
+        if !updatingOwnClaim, StatusPrecedence.rank(claim.state.status) < StatusPrecedence.rank(before.status) {
+            // Another report moving a facility back in its life cycle (closed → ordered closed) must be newer
+            // than the report that moved it forward; otherwise it is background or old news.
+            guard let asOf = record.asOf, let published = context.published, published > asOf else { return [] }
+        }
         if claim.state.status != before.status {
             return [change(.statusChanged, before: before, after: claim.state)]
         }

@@ -19,14 +19,18 @@ struct CheckConfigCommand: ParsableCommand {
         guard let path = file ?? ConfigurationLocator.find(explicit: options.config, environment: environment) else {
             throw CommandError("no configuration file found; pass the file to check, e.g. `factwatch check-config config/factwatch.toml`")
         }
-        do {
+        let result = Result { () throws(ConfigurationError) -> Configuration in
             let configuration = try Configuration.load(path: path, environment: environment)
             _ = try configuration.loadLexicon()
+            return configuration
+        }
+        switch result {
+        case .success(let configuration):
             print(
                 "\(path): OK — \(configuration.sources.count) sources, \(configuration.hooks.count) hooks, "
                     + "database \(options.database ?? configuration.database)"
             )
-        } catch let error as ConfigurationError {
+        case .failure(let error):
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure
         }

@@ -1,7 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 import Daemon
 import Foundation
-import Logging
+public import Logging
 import Storage
 
 /// Options every command takes.

@@ -1,4 +1,6 @@
+import Alerts
 import ArgumentParser
+import Core
 import Daemon
 import Fetching
 import Foundation

@@ -3,6 +3,7 @@ import Daemon
 import Fetching
 import Foundation
 import ServiceLifecycle
+import UnixSignals
 import Storage
 
 struct RunCommand: AsyncParsableCommand {

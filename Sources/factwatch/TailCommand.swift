@@ -52,7 +52,7 @@ struct TailCommand: AsyncParsableCommand {
                 }
                 cursor = change.id ?? cursor
             }
-            fflush(stdout)
+            fflush(nil)
             if batch.count == 500 { continue }
             guard follow else { return }
             try await Task.sleep(for: pollEvery)

@@ -195,6 +195,56 @@ import Testing
         #expect(older.changes.isEmpty)
     }
 
+    @Test func anotherReportMayOnlyMoveAFacilityBackWhenItIsNewer() {
+        let detector = ChangeDetector()
+        var records: [FacilityKey: FacilityRecord] = [:]
+        Self.apply(
+            detector.detect(
+                facts: [Self.fact(Self.consulate, .closed)],
+                previousFacts: [],
+                current: records,
+                context: Self.context(version: 1, published: "2017-09-02T18:30")
+            ),
+            to: &records
+        )
+        let sameTime = detector.detect(
+            facts: [Self.fact(Self.consulate, .orderedClosed)],
+            previousFacts: [],
+            current: records,
+            context: Self.context(version: 2, published: "2017-09-02T18:30", source: "wire")
+        )
+        #expect(sameTime.changes.isEmpty)
+        let undated = detector.detect(
+            facts: [Self.fact(Self.consulate, .orderedClosed)],
+            previousFacts: [],
+            current: records,
+            context: Self.context(version: 3, published: nil, source: "wire")
+        )
+        #expect(undated.changes.isEmpty)
+        let newer = detector.detect(
+            facts: [Self.fact(Self.consulate, .orderedClosed, deadline: "2018-03-01")],
+            previousFacts: [],
+            current: records,
+            context: Self.context(version: 4, published: "2018-02-20T09:00", source: "wire")
+        )
+        #expect(newer.changes.map(\.kind) == [.statusChanged])
+    }
+
+    @Test func aDocumentMayCorrectItsOwnClaim() {
+        let detector = ChangeDetector()
+        var records: [FacilityKey: FacilityRecord] = [:]
+        let first = [Self.fact(Self.consulate, .closed)]
+        Self.apply(detector.detect(facts: first, previousFacts: [], current: records, context: Self.context(version: 1)), to: &records)
+        let corrected = detector.detect(
+            facts: [Self.fact(Self.consulate, .orderedClosed)],
+            previousFacts: first,
+            current: records,
+            context: Self.context(version: 2)
+        )
+        #expect(corrected.changes.map(\.kind) == [.statusChanged])
+        #expect(corrected.changes.first?.after?.status == .orderedClosed)
+    }
+
     @Test func negatedAndHedgedFactsNeverChangeState() {
         let facts = [
             Self.fact(Self.consulate, .seized, modality: .negated),

@@ -1,4 +1,4 @@
-import Facts
+public import Facts
 import Foundation
 
 extension Configuration {

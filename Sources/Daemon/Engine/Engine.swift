@@ -3,7 +3,7 @@ public import Core
 import Extraction
 public import Facts
 public import Fetching
-import Foundation
+public import Foundation
 public import Logging
 public import Storage
 

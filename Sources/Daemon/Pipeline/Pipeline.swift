@@ -4,7 +4,7 @@ public import Core
 public import Extraction
 public import Facts
 public import Fetching
-import Foundation
+public import Foundation
 public import Logging
 public import Storage
 
@@ -149,6 +149,7 @@ public struct Pipeline: Sendable {
         )
         let detectedAt = now()
         let hooks = self.hooks
+        let published = article.published
         let outcome = try await store.ingest(
             observation,
             detect: { facts, previous, current, versionID in
@@ -160,7 +161,7 @@ public struct Pipeline: Sendable {
                         source: source,
                         url: url,
                         versionID: versionID,
-                        published: article.published,
+                        published: published,
                         detectedAt: detectedAt
                     )
                 )

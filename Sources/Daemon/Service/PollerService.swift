@@ -1,5 +1,7 @@
+import Alerts
+import Core
 public import Fetching
-import Foundation
+public import Foundation
 public import Logging
 public import ServiceLifecycle
 public import Storage

@@ -1,0 +1,167 @@
+import Alerts
+import Core
+import Daemon
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct ConfigurationTests {
+    static func parse(_ text: String, environment: [String: String] = [:]) throws(ConfigurationError) -> Configuration {
+        try Configuration.parse(text: text, path: "/etc/factwatch/factwatch.toml", environment: environment)
+    }
+
+    static func issues(_ text: String) -> [String] {
+        do {
+            _ = try parse(text)
+            return []
+        } catch {
+            return error.issues.map { "\($0.line.map(String.init) ?? "-") \($0)" }
+        }
+    }
+
+    @Test func aCompleteFileParsesWithDefaultsAndRelativePathsResolved() throws {
+        let configuration = try Self.parse(
+            """
+            database = "state/factwatch.sqlite"
+            interval = "10m"
+            timeout = "20s"
+
+            [[source]]
+            name = "ledger"
+            url = "https://example.org/story"
+
+            [[source]]
+            name = "drop"
+            url = "inbox/latest.html"
+            kind = "page"
+            interval = "5s"
+
+            [[source]]
+            name = "wire"
+            url = "file:///var/lib/factwatch/wire.xml"
+            kind = "feed"
+            interval = "1h30m"
+
+            [[hook]]
+            name = "notify"
+            command = ["hooks/notify.sh", "--urgent"]
+            kinds = ["status_changed", "deadline_set"]
+            timeout = "5s"
+            environment = { TOKEN = "secret" }
+            """
+        )
+        #expect(configuration.database == "/etc/factwatch/state/factwatch.sqlite")
+        #expect(configuration.interval == .seconds(600))
+        #expect(configuration.fetch.timeout == .seconds(20))
+        #expect(configuration.sources.map(\.name) == ["ledger", "drop", "wire"])
+        #expect(configuration.sources.map(\.url) == [
+            "https://example.org/story", "/etc/factwatch/inbox/latest.html", "/var/lib/factwatch/wire.xml",
+        ])
+        #expect(configuration.sources.map(\.kind) == [.page, .page, .feed])
+        #expect(configuration.sources.map(\.interval) == [.seconds(600), .seconds(5), .seconds(5400)])
+        let hook = try #require(configuration.hooks.first)
+        #expect(hook.command == ["/etc/factwatch/hooks/notify.sh", "--urgent"])
+        #expect(hook.kinds == [.statusChanged, .deadlineSet])
+        #expect(hook.timeout == .seconds(5))
+        #expect(hook.environment == ["TOKEN": "secret"])
+    }
+
+    @Test func theDatabaseDefaultsToTheStateDirectoryUnderSystemd() throws {
+        let underSystemd = try Self.parse("", environment: ["STATE_DIRECTORY": "/var/lib/factwatch"])
+        #expect(underSystemd.database == "/var/lib/factwatch/factwatch.sqlite")
+        #expect(try Self.parse("").database == "factwatch.sqlite")
+    }
+
+    @Test func everyProblemIsReportedWithItsLineAndWhatIsAllowed() {
+        let issues = Self.issues(
+            """
+            interval = "15x"
+            colour = "blue"
+
+            [[source]]
+            name = "a"
+            url = "ftp://example.org/x"
+            kind = "blog"
+
+            [[source]]
+            name = "a"
+            url = "https://example.org/y"
+            interval = "5s"
+
+            [[hook]]
+            name = "h"
+            command = "notify.sh"
+            kinds = ["status_change"]
+            """
+        )
+        #expect(issues.count == 8)
+        #expect(issues.contains { $0.hasPrefix("1 interval: \"15x\" is not a duration") })
+        #expect(issues.contains { $0.hasPrefix("2 colour: unknown key") && $0.contains("allowed here: database") })
+        #expect(issues.contains { $0.hasPrefix("6 source[1].url: the scheme \"ftp\" is not supported") })
+        #expect(issues.contains { $0.hasPrefix("7 source[1].kind: \"blog\" is not a source kind") })
+        #expect(issues.contains { $0.hasPrefix("10 source[2].name: duplicate name \"a\"; source[1] has it too") })
+        #expect(issues.contains { $0.hasPrefix("12 source[2].interval: \"5s\" is too short; the minimum is 30s") })
+        #expect(issues.contains { $0.hasPrefix("16 hook[1].command: must be an array of strings") })
+        #expect(issues.contains { $0.hasPrefix("17 hook[1].kinds: \"status_change\" is not a change kind") })
+    }
+
+    @Test func missingRequiredKeysAndBadURLsAreNamed() {
+        let issues = Self.issues(
+            """
+            [[source]]
+            url = "https://"
+
+            [[hook]]
+            name = "x"
+            """
+        )
+        #expect(issues.contains { $0.hasPrefix("1 source[1].name: is required") })
+        #expect(issues.contains { $0.contains("source[1].url: \"https://\" is not a valid URL") })
+        #expect(issues.contains { $0.hasPrefix("4 hook[1].command: is required") })
+    }
+
+    @Test func aSyntaxErrorKeepsTOMLsLineNumber() {
+        let issues = Self.issues("interval = \"15m\"\n\n[[source]\nname = \"x\"\n")
+        #expect(issues.count == 1)
+        #expect(issues.first?.hasPrefix("3 TOML syntax") == true)
+    }
+
+    @Test func aMissingFileSaysWhatToDo() {
+        #expect(throws: ConfigurationError.self) {
+            try Configuration.load(path: "/nonexistent/factwatch.toml", environment: [:])
+        }
+        do {
+            _ = try Configuration.load(path: "/nonexistent/factwatch.toml", environment: [:])
+        } catch {
+            #expect(error.description.contains("no such file; pass --config FILE"))
+        }
+    }
+
+    @Test func theBundledExampleConfigurationsAreValid() throws {
+        for name in ["factwatch.toml", "demo.toml"] {
+            let path = RepositoryPaths.config.appendingPathComponent(name).path
+            let configuration = try Configuration.load(path: path, environment: [:])
+            #expect(!configuration.sources.isEmpty, "\(name)")
+            _ = try configuration.loadLexicon()
+        }
+    }
+
+    @Test(arguments: [
+        ("1m30s", Duration.seconds(90)), ("15m", .seconds(900)), ("2h", .seconds(7200)), ("1d", .seconds(86_400)),
+        ("1h30m", .seconds(5400)), ("250ms", .milliseconds(250)),
+    ])
+    func durationsParseAndPrintBack(text: String, duration: Duration) {
+        #expect(DurationText.parse(text) == duration)
+        #expect(DurationText.format(duration) == text)
+    }
+
+    @Test func secondsAreAcceptedAsWritten() {
+        #expect(DurationText.parse("90s") == .seconds(90))
+        #expect(DurationText.parse(" 2m ") == .seconds(120))
+    }
+
+    @Test(arguments: ["", "15", "m", "15 minutes", "1.5h", "-5m", "15x"])
+    func malformedDurationsAreRejected(text: String) {
+        #expect(DurationText.parse(text) == nil)
+    }
+}
