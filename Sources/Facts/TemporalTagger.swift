@@ -17,7 +17,8 @@ public struct TemporalTagger: Sendable {
         return tag(tokens, in: 0..<tokens.count, scalars: scalars).compactMap { expression in
             if expression.isAnaphoric { return nil }
             let value = TemporalResolver.resolve(expression, reference: reference)
-            let resolvedAnchor: Deadline.Anchor = expression.isAbsolute ? .absolute : (value == nil ? .unresolved : anchor)
+            let resolvedAnchor: Deadline.Anchor =
+                expression.isAbsolute ? .absolute : (value == nil ? .unresolved : anchor)
             return Deadline(value: value, phrase: expression.phrase, anchor: resolvedAnchor)
         }
     }
@@ -145,7 +146,10 @@ public struct TemporalTagger: Sendable {
         // "within 48 hours", "48 hours to leave", "a 72-hour deadline"; not "for 48 hours" or "in 2019".
         let next = cursor.peek
         let bare = next == "to" || next == "deadline" || next == "ultimatum"
-        if prefix == .by && !hadThe { cursor.index = saved; return nil }
+        if prefix == .by && !hadThe {
+            cursor.index = saved
+            return nil
+        }
         if next == "deadline" || next == "ultimatum" { cursor.index += 1 }
         return Core(expression: make(value, start, cursor), acceptsBare: bare)
     }

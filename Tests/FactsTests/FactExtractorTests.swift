@@ -48,7 +48,10 @@ import Testing
     }
 
     @Test func metonymsAreNotFacilities() {
-        #expect(facts(["Moscow said it would respond. Washington welcomed the step. Clocks showed 23:59 Moscow time."]).isEmpty)
+        #expect(
+            facts(["Moscow said it would respond. Washington welcomed the step. Clocks showed 23:59 Moscow time."])
+                .isEmpty
+        )
     }
 
     @Test func routineClosuresAndEventsAreNotFacts() {
@@ -59,13 +62,16 @@ import Testing
 
     @Test func severalFacilitiesInOneSentenceShareTheCueAndOwner() {
         let result = facts(
-            ["HANOI - Vietnam on Wednesday ordered Cambodia to close its consulate general in Ho Chi Minh City, a "
-                + "consular annex in Can Tho and its visa center in Hanoi by the end of the month."],
+            [
+                "HANOI - Vietnam on Wednesday ordered Cambodia to close its consulate general in Ho Chi Minh City, a "
+                    + "consular annex in Can Tho and its visa center in Hanoi by the end of the month."
+            ],
             published: "2024-10-09T14:00"
         )
         #expect(
             result == [
-                "kh:consulate:vn:ho-chi-minh-city ordered_closed 2024-10-31", "kh:annex:vn:can-tho ordered_closed 2024-10-31",
+                "kh:consulate:vn:ho-chi-minh-city ordered_closed 2024-10-31",
+                "kh:annex:vn:can-tho ordered_closed 2024-10-31",
                 "kh:visa_center:vn:hanoi ordered_closed 2024-10-31",
             ]
         )
@@ -99,7 +105,9 @@ import Testing
             ],
             published: "2025-01-27"
         )
-        #expect(result == ["cl:consulate:pe:tacna ordered_closed 2025-02-02", "cl:annex:pe:puno ordered_closed 2025-02-02"])
+        #expect(
+            result == ["cl:consulate:pe:tacna ordered_closed 2025-02-02", "cl:annex:pe:puno ordered_closed 2025-02-02"]
+        )
     }
 
     @Test func repeatedReportsAreMergedWithTheBodyAsEvidence() {
@@ -107,7 +115,10 @@ import Testing
             "KAMPALA - Uganda has ordered Kenya to close its consulate in Gulu by Saturday, the ministry said on Tuesday."
         let article = ExtractionFixtures.article(
             "Uganda orders Kenya to close Gulu consulate",
-            ["The Kenyan consulate in Gulu is seen on Tuesday. (Staff photo)", body, "The consulate in Gulu must close by Saturday."],
+            [
+                "The Kenyan consulate in Gulu is seen on Tuesday. (Staff photo)", body,
+                "The consulate in Gulu must close by Saturday.",
+            ],
             published: "2024-08-13"
         )
         let result = ExtractionFixtures.extract(article)
@@ -136,14 +147,18 @@ import Testing
     }
 
     @Test func embassyWithOnlyAHostCountryIsInItsCapital() {
-        #expect(facts(["Chile will open an embassy in Georgia on Sept. 22."], published: "2025-08-19")
-            == ["cl:embassy:ge:tbilisi opened 2025-09-22"])
+        #expect(
+            facts(["Chile will open an embassy in Georgia on Sept. 22."], published: "2025-08-19")
+                == ["cl:embassy:ge:tbilisi opened 2025-09-22"]
+        )
     }
 
     @Test func relocationIsRecordedOnceFromTheOldCity() {
         let article = ExtractionFixtures.article(
             nil,
-            ["Kenya will relocate its High Commission in Tanzania from Dar es Salaam to Dodoma starting from August 1."],
+            [
+                "Kenya will relocate its High Commission in Tanzania from Dar es Salaam to Dodoma starting from August 1."
+            ],
             published: "2024-06-18"
         )
         let result = ExtractionFixtures.extract(article).facts
@@ -174,9 +189,15 @@ import Testing
     }
 
     @Test func pastEventsAreFactsWithoutDeadlines() {
-        #expect(facts(["Argentina closed its consulate in Uruguaiana on Friday in 2019."]) == ["ar:consulate:br:uruguaiana closed nil"])
-        #expect(facts(["The consulate in Tecun Uman, on the border, which Mexico reopened in 2022, will add staff."])
-            == ["mx:consulate:gt:tecun-uman reopened nil"])
+        #expect(
+            facts(["Argentina closed its consulate in Uruguaiana on Friday in 2019."]) == [
+                "ar:consulate:br:uruguaiana closed nil"
+            ]
+        )
+        #expect(
+            facts(["The consulate in Tecun Uman, on the border, which Mexico reopened in 2022, will add staff."])
+                == ["mx:consulate:gt:tecun-uman reopened nil"]
+        )
     }
 
     @Test func restorationNeedsAReportedSuspension() {
@@ -188,30 +209,46 @@ import Testing
             ],
             published: "2024-04-08"
         )
-        #expect(result == ["pe:consulate:bo:santa-cruz-de-la-sierra restored nil", "pe:consulate:bo:santa-cruz-de-la-sierra suspended nil"])
+        #expect(
+            result == [
+                "pe:consulate:bo:santa-cruz-de-la-sierra restored nil",
+                "pe:consulate:bo:santa-cruz-de-la-sierra suspended nil",
+            ]
+        )
     }
 
     @Test func temporarilyClosedIsSuspended() {
-        #expect(facts(["The high commission in Honiara will be temporarily closed to the public by the end of the day."], published: "2024-11-20")
-            .first?.hasSuffix("suspended 2024-11-20") == true)
+        #expect(
+            facts(
+                ["The high commission in Honiara will be temporarily closed to the public by the end of the day."],
+                published: "2024-11-20"
+            )
+            .first?.hasSuffix("suspended 2024-11-20") == true
+        )
     }
 
     @Test func referenceDateFallsBackToTheTextThenTheFetchTime() {
         let dated = ExtractionFixtures.article(
             nil,
-            ["ANKARA, Tuesday 12 March 2024 - Turkey has ordered Bulgaria to close its consulate in Edirne within 72 hours."]
+            [
+                "ANKARA, Tuesday 12 March 2024 - Turkey has ordered Bulgaria to close its consulate in Edirne within 72 hours."
+            ]
         )
         let fromText = ExtractionFixtures.extract(dated).facts.first?.deadline
         #expect(fromText?.value?.iso == "2024-03-15")
         #expect(fromText?.anchor == .textDate)
 
-        let undated = ExtractionFixtures.article(nil, ["Tunisia has ordered Libya to close its consulate in Sfax by Friday."])
+        let undated = ExtractionFixtures.article(
+            nil,
+            ["Tunisia has ordered Libya to close its consulate in Sfax by Friday."]
+        )
         let unresolved = ExtractionFixtures.extract(undated).facts.first?.deadline
         #expect(unresolved?.value == nil)
         #expect(unresolved?.phrase == "by Friday")
         #expect(unresolved?.anchor == .unresolved)
 
-        let fetched = ExtractionFixtures.extract(undated, fetchedAt: LocalDateTime(iso: "2025-01-06T08:00")).facts.first?.deadline
+        let fetched = ExtractionFixtures.extract(undated, fetchedAt: LocalDateTime(iso: "2025-01-06T08:00")).facts
+            .first?.deadline
         #expect(fetched?.value?.iso == "2025-01-10")
         #expect(fetched?.anchor == .fetched)
     }

@@ -6,7 +6,10 @@ import Testing
     let tagger = TemporalTagger()
 
     /// The single deadline found in `text`, as ISO text (nil when unresolved).
-    private func resolve(_ text: String, _ reference: String?) -> (value: String?, phrase: String, anchor: Deadline.Anchor)? {
+    private func resolve(
+        _ text: String,
+        _ reference: String?
+    ) -> (value: String?, phrase: String, anchor: Deadline.Anchor)? {
         let deadlines = tagger.deadlines(in: text, reference: reference.flatMap { CivilDate(iso: $0) })
         guard deadlines.count == 1, let deadline = deadlines.first else { return nil }
         return (deadline.value?.iso, deadline.phrase, deadline.anchor)
@@ -84,8 +87,16 @@ import Testing
     }
 
     @Test func durationsAndNumbersAreNotDeadlines() {
-        #expect(tagger.deadlines(in: "Services are suspended until further notice.", reference: CivilDate(iso: "2025-04-15")).isEmpty)
+        #expect(
+            tagger.deadlines(
+                in: "Services are suspended until further notice.",
+                reference: CivilDate(iso: "2025-04-15")
+            ).isEmpty
+        )
         #expect(tagger.deadlines(in: "Cut the staff by 15 people.", reference: CivilDate(iso: "2025-04-15")).isEmpty)
-        #expect(tagger.deadlines(in: "It reopened in 2022 after renovation.", reference: CivilDate(iso: "2025-04-15")).isEmpty)
+        #expect(
+            tagger.deadlines(in: "It reopened in 2022 after renovation.", reference: CivilDate(iso: "2025-04-15"))
+                .isEmpty
+        )
     }
 }
