@@ -171,6 +171,15 @@ extension ArticleReader {
             if let pronoun = (clauseStart..<clauseEnd).first(where: {
                 tokens[$0].key == "it" || tokens[$0].key == "they"
             }) {
+                // "Canada said it would ...": the pronoun is the state named after the last facility.
+                let lastMentionEnd =
+                    nearestMention(endingBefore: pronoun, sentence: sentence).map { mentions[$0].range.upperBound }
+                    ?? range.lowerBound
+                if article.countryRefs[sentence].contains(where: {
+                    $0.token >= lastMentionEnd && $0.token < pronoun && !$0.isLocation
+                }) {
+                    return nil
+                }
                 if let antecedent = nearestMention(endingBefore: pronoun, sentence: sentence)
                     ?? salientMention(before: sentence)
                 {
@@ -247,7 +256,7 @@ extension ArticleReader {
             }
             if key == "and", index > range.lowerBound, tokens[index - 1].key == "," { return (index + 1, index) }
             if key == "and", index + 1 < end, !tokens[index + 1].capitalized, mentionAt[index + 1] == nil,
-                tokens[index + 1].key != "the", tokens[index + 1].key != "its"
+                !["the", "its", "their", "his", "her", "all", "a", "an", "other"].contains(tokens[index + 1].key)
             {
                 return (index + 1, index)
             }

@@ -29,6 +29,8 @@ extension ArticleReader {
         while index < limit {
             let key = tokens[index].key
             if key == ";" || key == "said" || (key == "to" && staffIndex == nil && index > end + 1) { break }
+            // "expelled 10 Polish diplomats and ordered the closure of ...": the next verb starts another clause.
+            if index > end, !article.cue[index].isEmpty || article.classes(at: index).contains(.directive) { break }
             if article.hasClass(.safety, at: index) { safety = true }
             if staffIndex == nil, article.hasClass(.staff, at: index) {
                 staffIndex = index
@@ -48,11 +50,20 @@ extension ArticleReader {
                 index = mentions[mention].range.upperBound
                 continue
             }
-            if staffIndex != nil, facilityMention == nil,
-                key == "from" || key == "of" && index > 0 && tokens[index - 1].key == "out",
-                let entity = article.entity[index + 1], let found = finder.chooseCity(entity.cities)
+            let leaving = tokens[start].key.hasPrefix("leav") && index == end
+            let fromPlace =
+                staffIndex != nil && (key == "from" || key == "of" && index > 0 && tokens[index - 1].key == "out")
+            if facilityMention == nil, city == nil, leaving || fromPlace,
+                let entity = article.entity[leaving ? index : index + 1]
             {
-                city = found
+                if let found = finder.chooseCity(entity.cities) {
+                    city = found
+                } else if let country = entity.countries.first,
+                    let capital = gazetteer.capital(of: gazetteer.countries[country].code)
+                {
+                    // "pull its diplomats out of Niger", "to leave Haiti": the embassy in the capital.
+                    city = CityRef(name: capital.name, country: capital.country, known: true)
+                }
             }
             index += 1
         }

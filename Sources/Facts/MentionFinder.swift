@@ -400,7 +400,7 @@ struct MentionFinder {
             index += 1
             words += 1
         }
-        if index < limit, Self.placeNouns.contains(tokens[index].key) {
+        if index < limit, Self.placeNouns.contains(tokens[index].key), !tokens[index].capitalized {
             let noun = tokens[index].key
             index += 1
             if index < limit, Self.placeNouns.contains(tokens[index].key) { index += 1 }
