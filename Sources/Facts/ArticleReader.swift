@@ -282,12 +282,16 @@ struct ArticleReader {
     }
 
     func mentionStarting(near index: Int) -> Int? {
-        if let mention = mentionAt[index] { return mention }
-        if index + 1 < tokens.count, tokens[index].key == "the" || tokens[index].key == "its",
-            let mention = mentionAt[index + 1]
-        {
-            return mention
+        var found = mentionAt[index]
+        if found == nil, index + 1 < tokens.count, tokens[index].key == "the" || tokens[index].key == "its" {
+            found = mentionAt[index + 1]
         }
-        return nil
+        // "the seizure of the embassy's bank accounts": the facility only qualifies the object.
+        if let mention = found, mentions[mention].range.upperBound < tokens.count,
+            tokens[mentions[mention].range.upperBound].key == "'s"
+        {
+            return nil
+        }
+        return found
     }
 }
