@@ -122,12 +122,10 @@ extension ArticleReader {
         while let next = sentenceMentions.first(where: { mentions[$0].range.lowerBound >= current.range.upperBound }) {
             let between = current.range.upperBound..<mentions[next].range.lowerBound
             let connectors: Set<String> = [",", "and", "or", "as", "well", "plus", "both"]
-            guard between.count <= 3, between.allSatisfy({ connectors.contains(tokens[$0].key) }),
-                !between.isEmpty || true
+            guard !between.isEmpty, between.count <= 3, between.allSatisfy({ connectors.contains(tokens[$0].key) })
             else {
                 break
             }
-            if between.isEmpty { break }
             result.append(next)
             current = mentions[next]
         }

@@ -92,16 +92,10 @@ extension ArticleReader {
         var drafts: [Draft] = []
         for city in cities {
             let cityHost = city.country ?? host ?? otherCountry(in: context, excluding: owners)
-            var cityOwners = owners.filter { $0 != cityHost }
-            if cityOwners.isEmpty && owners.isEmpty { cityOwners = [] }
+            let cityOwners = owners.filter { $0 != cityHost }
             if cityOwners.isEmpty && !owners.isEmpty && owners.count == 1 {
                 // "Russia's consulate in Moscow" would be nonsense; the owner must be foreign.
                 continue
-            }
-            if cities.count > 1, cityOwners.count > 1, mention.plural,
-                owners.contains(where: { $0 == cityHost }) == false
-            {
-                // "their embassies in Conakry": one per owner.
             }
             if cityOwners.isEmpty {
                 drafts.append(

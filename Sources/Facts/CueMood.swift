@@ -33,6 +33,11 @@ struct CueMoodAnalyzer {
         "\u{2013}", "but", "when", "\"", "\u{201C}", "\u{201D}",
     ]
     static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
+    /// Nouns that report a claim rather than a decision: "reports that ...".
+    static let hearsay: Set<String> = [
+        "reports", "report", "rumours", "rumors", "rumour", "rumor", "claims", "claim", "suggestions", "fears",
+        "concerns", "speculation",
+    ]
     static let connectors: Set<String> = ["and", "or", ",", "to", "also", "then", "both"]
 
     func analyze(
@@ -86,6 +91,14 @@ struct CueMoodAnalyzer {
                 if index > range.lowerBound, article.classes(at: index - 1).contains(.directive) {
                     index -= 1
                     continue
+                }
+                // "denied reports that it would close", "speculation that the embassy may shut".
+                var back = index - 1
+                while back >= range.lowerBound && back >= index - 3 {
+                    let before = article.classes(at: back)
+                    if before.contains(.negation) { negated = true }
+                    if before.contains(.hedge) || Self.hearsay.contains(tokens[back].key) { hedged = true }
+                    back -= 1
                 }
                 break
             }

@@ -142,10 +142,6 @@ struct MentionFinder {
         var adjectives = 0
         while index >= range.lowerBound {
             let token = tokens[index]
-            if let entity = article.entity[index], article.entity[index].map({ index + $0.length }) ?? 0 <= lowest {
-                // Entities are indexed at their first token; walk to it.
-                _ = entity
-            }
             if let start = entityStart(endingAt: index + 1), let entity = article.entity[start] {
                 if !entity.cities.isEmpty && entity.demonyms.isEmpty && entity.countries.isEmpty {
                     if let city = chooseCity(entity.cities) { mention.cities.insert(city, at: 0) }

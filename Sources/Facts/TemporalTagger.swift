@@ -46,7 +46,6 @@ public struct TemporalTagger: Sendable {
     private func match(_ tokens: [Token], at start: Int, limit: Int) -> TemporalExpression? {
         var cursor = Cursor(tokens: tokens, index: start, limit: limit)
         let prefix = cursor.prefix()
-        let coreStart = cursor.index
         if var core = core(&cursor, prefix: prefix) {
             // A bare "on Friday" or "Friday" needs a clock or a date word to count; "from" alone is too loose.
             if prefix == nil, !core.acceptsBare { return nil }
@@ -54,7 +53,6 @@ public struct TemporalTagger: Sendable {
             core.expression.prefix = prefix ?? .none
             return core.expression
         }
-        _ = coreStart
         return nil
     }
 
@@ -163,13 +161,11 @@ public struct TemporalTagger: Sendable {
             cursor.index = saved
             return nil
         }
-        let dateStart = cursor.index
         _ = cursor.take(["on"]) || cursor.take(["of"])
         guard let value = cursor.date() else {
             cursor.index = saved
             return nil
         }
-        _ = dateStart
         var expression = make(value, start, cursor)
         expression.minuteOfDay = minute
         expression.isDeadlineNoun = true

@@ -253,6 +253,29 @@ import Testing
         #expect(fetched?.anchor == .fetched)
     }
 
+    @Test func unknownTownsAreKeptAsWritten() {
+        let result = ExtractionFixtures.extract(
+            ExtractionFixtures.article(nil, ["Mexico closed its consulate in Tecate, a border town, on Friday."])
+        ).facts
+        #expect(result.first?.facility.city == "Tecate")
+        #expect(result.first?.facility.operatorCountry?.rawValue == "MX")
+        #expect((result.first?.confidence ?? 1) < 0.8)
+    }
+
+    @Test func claimsAndReportsAreNotDecisions() {
+        #expect(facts(["The ministry denied reports that it would close its embassy in Oslo."]).isEmpty)
+        #expect(facts(["A court ordered the seizure of the embassy's bank accounts in Rome."]).isEmpty)
+        #expect(facts(["Police seized documents from the consulate in Milan."]).isEmpty)
+    }
+
+    @Test func expulsionsCutTheStaffOfTheEmbassyInTheExpellingCapital() {
+        let result = ExtractionFixtures.extract(
+            ExtractionFixtures.article(nil, ["Britain expelled 23 Russian diplomats on Wednesday."])
+        ).facts
+        #expect(ExtractionFixtures.summary(result) == ["ru:embassy:gb:london staff_cut nil"])
+        #expect(result.first?.staff == 23)
+    }
+
     @Test func aCorrectionNoticeIsNotAFact() {
         #expect(facts(["(Corrects city of the consulate to Marseille from Lyon in paragraph 1)"]).isEmpty)
     }
