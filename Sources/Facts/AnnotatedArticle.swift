@@ -135,7 +135,8 @@ struct AnnotatedArticle {
                     var entry = EntityMatch(length: match.length)
                     for payload in match.payloads {
                         if payload.capitalsOnly {
-                            guard (index..<index + match.length).allSatisfy({ tokens[$0].allCaps || !tokens[$0].isWord })
+                            guard
+                                (index..<index + match.length).allSatisfy({ tokens[$0].allCaps || !tokens[$0].isWord })
                             else { continue }
                         } else if !tokens[first].capitalized {
                             continue
@@ -187,8 +188,10 @@ struct AnnotatedArticle {
             if let dash, index < dash { continue }
             if inTemporal[index] { continue }
             let previous = index > range.lowerBound ? tokens[index - 1].key : ""
-            let isLocation = Self.locativePrepositions.contains(previous)
-                || (previous == "the" && index >= range.lowerBound + 2 && Self.locativePrepositions.contains(tokens[index - 2].key))
+            let isLocation =
+                Self.locativePrepositions.contains(previous)
+                || (previous == "the" && index >= range.lowerBound + 2
+                    && Self.locativePrepositions.contains(tokens[index - 2].key))
             var codes: [CountryCode] = match.countries.map { compiled.gazetteer.countries[$0].code }
             if codes.isEmpty {
                 codes = match.demonyms.map { compiled.gazetteer.countries[$0].code }
@@ -205,13 +208,32 @@ struct AnnotatedArticle {
             }
             guard let code = codes.first else { continue }
             let next = index + match.length < range.upperBound ? tokens[index + match.length].key : ""
-            let adjective = match.countries.isEmpty && !match.demonyms.isEmpty && !Self.actorNouns.contains(next)
+            let adjective =
+                match.countries.isEmpty && !match.demonyms.isEmpty && !Self.actorNouns.contains(next)
                 && tokens[index + match.length - 1].key.last != "s" && !next.isEmpty && next.first!.isLetter
             if let last = refs.last, isCoordinated(last.end, index) {
-                refs.append(CountryRef(token: index, end: index + match.length, code: code, isLocation: isLocation, group: last.group, isAdjective: adjective))
+                refs.append(
+                    CountryRef(
+                        token: index,
+                        end: index + match.length,
+                        code: code,
+                        isLocation: isLocation,
+                        group: last.group,
+                        isAdjective: adjective
+                    )
+                )
             } else {
                 group += 1
-                refs.append(CountryRef(token: index, end: index + match.length, code: code, isLocation: isLocation, group: group, isAdjective: adjective))
+                refs.append(
+                    CountryRef(
+                        token: index,
+                        end: index + match.length,
+                        code: code,
+                        isLocation: isLocation,
+                        group: group,
+                        isAdjective: adjective
+                    )
+                )
             }
         }
         return refs

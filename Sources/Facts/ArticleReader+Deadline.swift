@@ -18,7 +18,8 @@ extension ArticleReader {
         var windowEnd = range.upperBound
         var index = end
         while index < range.upperBound {
-            if !article.cue[index].isEmpty, !article.inTemporal[index], article.cue[index].contains(where: { $0.payload.form != .noun }),
+            if !article.cue[index].isEmpty, !article.inTemporal[index],
+                article.cue[index].contains(where: { $0.payload.form != .noun }),
                 index > 0, !["the", "a", "its"].contains(tokens[index - 1].key)
             {
                 windowEnd = index
@@ -32,7 +33,9 @@ extension ArticleReader {
         }
         for expression in article.temporal[sentence] {
             guard expression.range.lowerBound >= windowStart, expression.range.upperBound <= windowEnd else { continue }
-            if expression.range.lowerBound < end && expression.range.lowerBound < start && expression.range.lowerBound < (mood.directive ?? start) {
+            if expression.range.lowerBound < end && expression.range.lowerBound < start
+                && expression.range.lowerBound < (mood.directive ?? start)
+            {
                 continue
             }
             if expression.range.upperBound <= start, mood.directive == nil { continue }
@@ -58,7 +61,11 @@ extension ArticleReader {
         "said", "says", "say", "announced", "told", "added", "stated", "confirmed", "reported", "declared",
     ]
 
-    private func acceptable(_ expression: TemporalExpression, mood: CueMood, payload: CompiledLexicon.CuePayload) -> Bool {
+    private func acceptable(
+        _ expression: TemporalExpression,
+        mood: CueMood,
+        payload: CompiledLexicon.CuePayload
+    ) -> Bool {
         if case .referenceDay = expression.value, expression.prefix == .none || expression.prefix == .starting {
             return true
         }
@@ -91,7 +98,8 @@ extension ArticleReader {
     /// The resolved deadline for an expression.
     func resolvedDeadline(_ expression: TemporalExpression) -> Deadline {
         let value = TemporalResolver.resolve(expression, reference: reference.date)
-        let anchor: Deadline.Anchor = expression.isAbsolute ? .absolute : (value == nil ? .unresolved : reference.anchor)
+        let anchor: Deadline.Anchor =
+            expression.isAbsolute ? .absolute : (value == nil ? .unresolved : reference.anchor)
         return Deadline(value: value, phrase: expression.phrase, anchor: anchor)
     }
 }

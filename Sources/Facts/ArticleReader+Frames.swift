@@ -43,14 +43,17 @@ extension ArticleReader {
             return group(from: mention).map { targetFor($0) }
         }
         // "ordered the mission shut", "orders Greek consulate in Novorossiysk closed": the object of the directive.
-        if payload.form == .past, let mention = mentions.indices.last(where: {
-            mentions[$0].sentence == sentence && !mentions[$0].absorbed && mentions[$0].range.upperBound == start
-        }), mentions[mention].range.lowerBound > range.lowerBound,
+        if payload.form == .past,
+            let mention = mentions.indices.last(where: {
+                mentions[$0].sentence == sentence && !mentions[$0].absorbed && mentions[$0].range.upperBound == start
+            }), mentions[mention].range.lowerBound > range.lowerBound,
             article.classes(at: mentions[mention].range.lowerBound - 1).contains(.directive)
         {
             return [targetFor(mention)]
         }
-        if let trie = compiled.dummyObjects[payload.cue], trie.longest(tokens, at: index, limit: range.upperBound) != nil {
+        if let trie = compiled.dummyObjects[payload.cue],
+            trie.longest(tokens, at: index, limit: range.upperBound) != nil
+        {
             return subjectTargets(cueStart: start, sentence: sentence, transitive: false)
         }
         if !passive, index < range.upperBound, looksLikeObject(index) {
@@ -84,8 +87,17 @@ extension ArticleReader {
         // "These closures must be completed by ...": a plural noun refers back to the facts just reported.
         if tokens[start].key.hasSuffix("s"), start > range.lowerBound {
             let previous = tokens[start - 1].key
-            if ["these", "the", "both", "all", "those"].contains(previous) || NumberWords.value(of: tokens[start - 1]) != nil {
-                var anaphor = Mention(id: -1, sentence: sentence, range: (start - 1)..<end, head: start..<end, kindIndex: nil, trigger: "")
+            if ["these", "the", "both", "all", "those"].contains(previous)
+                || NumberWords.value(of: tokens[start - 1]) != nil
+            {
+                var anaphor = Mention(
+                    id: -1,
+                    sentence: sentence,
+                    range: (start - 1)..<end,
+                    head: start..<end,
+                    kindIndex: nil,
+                    trigger: ""
+                )
                 anaphor.plural = true
                 anaphor.definite = true
                 if let count = NumberWords.value(of: tokens[start - 1]) { anaphor.count = count }
@@ -104,14 +116,16 @@ extension ArticleReader {
     func group(from first: Int) -> [Int] {
         var result = [first]
         var current = mentions[first]
-        let sentenceMentions = mentions.indices.filter { mentions[$0].sentence == current.sentence && !mentions[$0].absorbed }
+        let sentenceMentions = mentions.indices.filter {
+            mentions[$0].sentence == current.sentence && !mentions[$0].absorbed
+        }
         while let next = sentenceMentions.first(where: { mentions[$0].range.lowerBound >= current.range.upperBound }) {
             let between = current.range.upperBound..<mentions[next].range.lowerBound
             let connectors: Set<String> = [",", "and", "or", "as", "well", "plus", "both"]
-            guard between.count <= 3, between.allSatisfy({ connectors.contains(tokens[$0].key) }), !between.isEmpty || true else {
+            guard !between.isEmpty, between.count <= 3, between.allSatisfy({ connectors.contains(tokens[$0].key) })
+            else {
                 break
             }
-            if between.isEmpty { break }
             result.append(next)
             current = mentions[next]
         }
@@ -152,8 +166,21 @@ extension ArticleReader {
                 return [targetFor(first)]
             }
             // A pronoun subject: "it was closed", "forced it to suspend services".
-            if let pronoun = (clauseStart..<clauseEnd).first(where: { tokens[$0].key == "it" || tokens[$0].key == "they" }) {
-                if let antecedent = nearestMention(endingBefore: pronoun, sentence: sentence) ?? salientMention(before: sentence) {
+            if let pronoun = (clauseStart..<clauseEnd).first(where: {
+                tokens[$0].key == "it" || tokens[$0].key == "they"
+            }) {
+                // "Canada said it would ...": the pronoun is the state named after the last facility.
+                let lastMentionEnd =
+                    nearestMention(endingBefore: pronoun, sentence: sentence).map { mentions[$0].range.upperBound }
+                    ?? range.lowerBound
+                if article.countryRefs[sentence].contains(where: {
+                    $0.token >= lastMentionEnd && $0.token < pronoun && !$0.isLocation
+                }) {
+                    return nil
+                }
+                if let antecedent = nearestMention(endingBefore: pronoun, sentence: sentence)
+                    ?? salientMention(before: sentence)
+                {
                     return group(from: antecedent).map { targetFor($0) }
                 }
                 return nil
@@ -176,7 +203,9 @@ extension ArticleReader {
         if end > 0, tokens[end - 1].key == "," {
             end -= 1
             // Skip one parenthetical: ", on the border,".
-            if let mention = nearestMention(endingBefore: end, sentence: sentence), mentions[mention].range.upperBound >= end - 5 {
+            if let mention = nearestMention(endingBefore: end, sentence: sentence),
+                mentions[mention].range.upperBound >= end - 5
+            {
                 return true
             }
         }
@@ -210,14 +239,22 @@ extension ArticleReader {
                     continue
                 }
             }
-            if CueMoodAnalyzer.clauseBreaks.contains(key) || ["after", "before", "once", "if", "unless", "that"].contains(key) {
-                if key == "that", index + 1 < range.upperBound, mentionAt[index + 1] != nil { index -= 1; continue }
-                if (key == "after" || key == "before") && article.inTemporal[index] { index -= 1; continue }
+            if CueMoodAnalyzer.clauseBreaks.contains(key)
+                || ["after", "before", "once", "if", "unless", "that"].contains(key)
+            {
+                if key == "that", index + 1 < range.upperBound, mentionAt[index + 1] != nil {
+                    index -= 1
+                    continue
+                }
+                if (key == "after" || key == "before") && article.inTemporal[index] {
+                    index -= 1
+                    continue
+                }
                 return (index + 1, index)
             }
             if key == "and", index > range.lowerBound, tokens[index - 1].key == "," { return (index + 1, index) }
             if key == "and", index + 1 < end, !tokens[index + 1].capitalized, mentionAt[index + 1] == nil,
-                tokens[index + 1].key != "the", tokens[index + 1].key != "its"
+                !["the", "its", "their", "his", "her", "all", "a", "an", "other"].contains(tokens[index + 1].key)
             {
                 return (index + 1, index)
             }
@@ -236,7 +273,9 @@ extension ArticleReader {
 
     /// The facility of the most recent fact, or the last facility named before this sentence.
     func salientMention(before sentence: Int) -> Int? {
-        mentions.indices.last { mentions[$0].sentence == sentence - 1 && !mentions[$0].absorbed && !mentions[$0].isAnaphor }
+        mentions.indices.last {
+            mentions[$0].sentence == sentence - 1 && !mentions[$0].absorbed && !mentions[$0].isAnaphor
+        }
     }
 
     // MARK: - services frame
@@ -252,13 +291,20 @@ extension ArticleReader {
             if let length = article.classLength(.services, at: probe) {
                 servicesEnd = probe + length
                 // "consular services": take the longest run of service words.
-                while let more = servicesEnd, more < range.upperBound, let extra = article.classLength(.services, at: more) {
+                while let more = servicesEnd, more < range.upperBound,
+                    let extra = article.classLength(.services, at: more)
+                {
                     servicesEnd = more + extra
                 }
                 break
             }
             let key = tokens[probe].key
-            guard ["its", "their", "all", "normal", "regular", "some", "most", "the", "full", "consular", "visa", "limited"].contains(key) else { break }
+            guard
+                [
+                    "its", "their", "all", "normal", "regular", "some", "most", "the", "full", "consular", "visa",
+                    "limited",
+                ].contains(key)
+            else { break }
             probe += 1
             steps += 1
         }
@@ -269,7 +315,8 @@ extension ArticleReader {
                 return group(from: mention).map { targetFor($0) }
             }
             if payload.form == .noun { return nil }
-            return subjectTargets(cueStart: start, sentence: sentence, transitive: false) ?? speakerTargets(before: start, sentence: sentence)
+            return subjectTargets(cueStart: start, sentence: sentence, transitive: false)
+                ?? speakerTargets(before: start, sentence: sentence)
         }
         if payload.form == .noun {
             if end < range.upperBound, tokens[end].key == "of", let mention = mentionStarting(near: end + 1) {
@@ -289,11 +336,16 @@ extension ArticleReader {
     /// "The Consulate General of India in Jaffna said ... that normal operations had been restored": the speaker.
     private func speakerTargets(before cueStart: Int, sentence: Int) -> [Target]? {
         let range = article.sentences[sentence]
-        guard let speech = (range.lowerBound..<cueStart).first(where: { ["said", "says", "announced", "stated"].contains(tokens[$0].key) })
+        guard
+            let speech = (range.lowerBound..<cueStart).first(where: {
+                ["said", "says", "announced", "stated"].contains(tokens[$0].key)
+            })
         else { return nil }
-        guard let first = mentions.indices.first(where: {
-            mentions[$0].sentence == sentence && !mentions[$0].absorbed && mentions[$0].range.upperBound <= speech
-        }) else { return nil }
+        guard
+            let first = mentions.indices.first(where: {
+                mentions[$0].sentence == sentence && !mentions[$0].absorbed && mentions[$0].range.upperBound <= speech
+            })
+        else { return nil }
         return [targetFor(first)]
     }
 
@@ -339,7 +391,9 @@ extension ArticleReader {
             var index = searchFrom
             while index < min(range.upperBound, searchFrom + 14) {
                 let key = tokens[index].key
-                if key == "from", origin == nil, let entity = article.entity[index + 1], let city = finder.chooseCity(entity.cities) {
+                if key == "from", origin == nil, let entity = article.entity[index + 1],
+                    let city = finder.chooseCity(entity.cities)
+                {
                     origin = city
                 }
                 if key == "to", let (city, _) = finder.destination(at: index + 1, limit: range.upperBound) {

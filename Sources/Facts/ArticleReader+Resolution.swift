@@ -53,7 +53,11 @@ extension ArticleReader {
             // "Turkey and Armenia will open liaison offices in Gyumri and Kars": each city's owner is the other state.
             owners = clauseOwners(context: context, host: cities.count > 1 ? nil : host ?? cities.first?.country)
         }
-        if owners.isEmpty, !explicitOwner, let last = candidates.last(where: { $0.facility.operatorCountry != nil && $0.facility.hostCountry == (host ?? cities.first?.country) }) {
+        if owners.isEmpty, !explicitOwner,
+            let last = candidates.last(where: {
+                $0.facility.operatorCountry != nil && $0.facility.hostCountry == (host ?? cities.first?.country)
+            })
+        {
             owners = [last.facility.operatorCountry!]
             penalty += 0.1
         }
@@ -63,7 +67,16 @@ extension ArticleReader {
             for owner in owners {
                 for other in owners where other != owner {
                     if let capital = gazetteer.capital(of: other) {
-                        drafts.append(Draft(kind: kind, operatorCountry: owner, host: other, city: CityRef(name: capital.name, country: other, known: true), trigger: trigger, penalty: penalty))
+                        drafts.append(
+                            Draft(
+                                kind: kind,
+                                operatorCountry: owner,
+                                host: other,
+                                city: CityRef(name: capital.name, country: other, known: true),
+                                trigger: trigger,
+                                penalty: penalty
+                            )
+                        )
                     }
                 }
             }
@@ -79,20 +92,34 @@ extension ArticleReader {
         var drafts: [Draft] = []
         for city in cities {
             let cityHost = city.country ?? host ?? otherCountry(in: context, excluding: owners)
-            var cityOwners = owners.filter { $0 != cityHost }
-            if cityOwners.isEmpty && owners.isEmpty { cityOwners = [] }
+            let cityOwners = owners.filter { $0 != cityHost }
             if cityOwners.isEmpty && !owners.isEmpty && owners.count == 1 {
                 // "Russia's consulate in Moscow" would be nonsense; the owner must be foreign.
                 continue
             }
-            if cities.count > 1, cityOwners.count > 1, mention.plural, owners.contains(where: { $0 == cityHost }) == false {
-                // "their embassies in Conakry": one per owner.
-            }
             if cityOwners.isEmpty {
-                drafts.append(Draft(kind: kind, operatorCountry: nil, host: cityHost, city: city, trigger: trigger, penalty: penalty))
+                drafts.append(
+                    Draft(
+                        kind: kind,
+                        operatorCountry: nil,
+                        host: cityHost,
+                        city: city,
+                        trigger: trigger,
+                        penalty: penalty
+                    )
+                )
             }
             for owner in cityOwners {
-                drafts.append(Draft(kind: kind, operatorCountry: owner, host: cityHost, city: city, trigger: trigger, penalty: penalty))
+                drafts.append(
+                    Draft(
+                        kind: kind,
+                        operatorCountry: owner,
+                        host: cityHost,
+                        city: city,
+                        trigger: trigger,
+                        penalty: penalty
+                    )
+                )
             }
         }
         if !mention.plural && drafts.count > 1 && mention.pronoun != .their {
@@ -145,7 +172,12 @@ extension ArticleReader {
 
     /// The facility a reference points to: earlier facts first (the story's subject), then earlier and later named
     /// facilities with a place.
-    private func antecedent(for mention: Mention, owners: [CountryCode], context: CueContext, cities: [CityRef]) -> Draft? {
+    private func antecedent(
+        for mention: Mention,
+        owners: [CountryCode],
+        context: CueContext,
+        cities: [CityRef]
+    ) -> Draft? {
         let wantedCity = cities.first.map { Slug.make($0.name) }
         func compatible(kind: Int?, owner: CountryCode?, city: CityRef?) -> Bool {
             if let wantedCity {
@@ -154,7 +186,11 @@ extension ArticleReader {
             if !mention.isGeneric, let mentionKind = mention.kindIndex {
                 if mention.isShort {
                     if wantedCity == nil {
-                        guard let kind, lexicon.kinds[kind].short.contains(where: { Gazetteer.key($0) == Gazetteer.key(mention.trigger) }) else {
+                        guard let kind,
+                            lexicon.kinds[kind].short.contains(where: {
+                                Gazetteer.key($0) == Gazetteer.key(mention.trigger)
+                            })
+                        else {
                             return false
                         }
                     }
@@ -163,7 +199,9 @@ extension ArticleReader {
                 }
             }
             if let want = owners.first, let owner, owner != want { return false }
-            if let actor = context.actor, context.orderee == nil, let owner, owner == actor, context.status == .orderedClosed {
+            if let actor = context.actor, context.orderee == nil, let owner, owner == actor,
+                context.status == .orderedClosed
+            {
                 return false
             }
             return true
@@ -171,22 +209,45 @@ extension ArticleReader {
         let family = Candidate.family(of: context.status)
         let prior = candidates.filter { $0.modality == .asserted && $0.sentence <= mention.sentence }
         let ranked = prior.filter { $0.family == family } + prior.filter { $0.family != family }
-        let orderedPrior = mention.isGeneric ? ranked.reversed().sorted { ($0.family == family ? 0 : 1) < ($1.family == family ? 0 : 1) } : Array(prior.reversed())
+        let orderedPrior =
+            mention.isGeneric
+            ? ranked.reversed().sorted { ($0.family == family ? 0 : 1) < ($1.family == family ? 0 : 1) }
+            : Array(prior.reversed())
         for candidate in orderedPrior {
             let facility = candidate.facility
             guard let kind = lexicon.kinds.firstIndex(where: { $0.name == facility.kind }) else { continue }
-            let city = facility.city.map { CityRef(name: $0, country: facility.hostCountry, known: candidate.knownCity) }
+            let city = facility.city.map {
+                CityRef(name: $0, country: facility.hostCountry, known: candidate.knownCity)
+            }
             if compatible(kind: kind, owner: facility.operatorCountry, city: city) {
-                return Draft(kind: kind, operatorCountry: facility.operatorCountry, host: facility.hostCountry, city: city, trigger: lexicon.kinds[kind].label.lowercased())
+                return Draft(
+                    kind: kind,
+                    operatorCountry: facility.operatorCountry,
+                    host: facility.hostCountry,
+                    city: city,
+                    trigger: lexicon.kinds[kind].label.lowercased()
+                )
             }
         }
-        let named = mentions.filter { !$0.cities.isEmpty && $0.kindIndex != nil && !$0.isShort && $0.id != mention.id && !$0.absorbed || $0.absorbed && !$0.cities.isEmpty && $0.kindIndex != nil }
+        let named = mentions.filter {
+            !$0.cities.isEmpty && $0.kindIndex != nil && !$0.isShort && $0.id != mention.id && !$0.absorbed
+                || $0.absorbed && !$0.cities.isEmpty && $0.kindIndex != nil
+        }
         let before = named.filter { $0.range.upperBound <= mention.range.lowerBound }.reversed()
         let after = named.filter { $0.range.lowerBound > mention.range.lowerBound }
         for other in Array(before) + after {
-            let owner = other.operators.first ?? (other.pronoun.map { pronounOwners($0, before: other.range.lowerBound, sentence: other.sentence) }?.first)
+            let owner =
+                other.operators.first
+                ?? (other.pronoun.map { pronounOwners($0, before: other.range.lowerBound, sentence: other.sentence) }?
+                    .first)
             if compatible(kind: other.kindIndex, owner: owner, city: other.cities.first) {
-                return Draft(kind: other.kindIndex!, operatorCountry: owner, host: other.host ?? other.cities.first?.country, city: other.cities.first, trigger: other.trigger)
+                return Draft(
+                    kind: other.kindIndex!,
+                    operatorCountry: owner,
+                    host: other.host ?? other.cities.first?.country,
+                    city: other.cities.first,
+                    trigger: other.trigger
+                )
             }
         }
         return nil
@@ -199,11 +260,16 @@ extension ArticleReader {
             return []
         }
         var owner = mention.operators.first
-        if owner == nil, context.cueActor == .operator, context.actor == nil, let subject = context.subjects.first { owner = subject }
+        if owner == nil, context.cueActor == .operator, context.actor == nil, let subject = context.subjects.first {
+            owner = subject
+        }
         let family = Candidate.family(of: context.status)
-        let prior = candidates.filter { $0.modality == .asserted && $0.sentence < mention.sentence + 1 && $0.sentence <= context.sentence }
+        let prior = candidates.filter {
+            $0.modality == .asserted && $0.sentence < mention.sentence + 1 && $0.sentence <= context.sentence
+        }
         var pool = prior.filter {
-            (owner == nil || $0.facility.operatorCountry == owner) && (context.actor == nil || $0.facility.operatorCountry != context.actor)
+            (owner == nil || $0.facility.operatorCountry == owner)
+                && (context.actor == nil || $0.facility.operatorCountry != context.actor)
         }
         let sameFamily = pool.filter { $0.family == family }
         if !sameFamily.isEmpty && (mention.count == nil || sameFamily.count >= 1) {
@@ -237,7 +303,9 @@ extension ArticleReader {
 
     /// The facility of the latest asserted fact before `sentence`, for "the remaining diplomats".
     func salientFactMention(before sentence: Int) -> Draft? {
-        guard let last = candidates.last(where: { $0.modality == .asserted && $0.sentence <= sentence }) else { return nil }
+        guard let last = candidates.last(where: { $0.modality == .asserted && $0.sentence <= sentence }) else {
+            return nil
+        }
         let facility = last.facility
         guard let kind = lexicon.kinds.firstIndex(where: { $0.name == facility.kind }) else { return nil }
         return Draft(
@@ -256,10 +324,15 @@ extension ArticleReader {
         let kind = lexicon.kinds[draft.kind]
         let host = draft.host ?? city.country
         var label = Self.titleCase(draft.trigger)
-        if label.isEmpty || label.lowercased().hasSuffix("s") && kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) }) {
+        if label.isEmpty
+            || label.lowercased().hasSuffix("s")
+                && kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) })
+        {
             label = kind.label
         }
-        if kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) }) || kind.short.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) }) {
+        if kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) })
+            || kind.short.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) })
+        {
             label = kind.label
         }
         var name = label
@@ -267,14 +340,23 @@ extension ArticleReader {
             name += " of \(Self.withArticle(country.name))"
         }
         name += " in \(city.name)"
-        return Facility(kind: kind.name, operatorCountry: draft.operatorCountry, hostCountry: host, city: city.name, name: name)
+        return Facility(
+            kind: kind.name,
+            operatorCountry: draft.operatorCountry,
+            hostCountry: host,
+            city: city.name,
+            name: name
+        )
     }
 
     /// "the United States", "the Netherlands", but "Russia".
     static func withArticle(_ name: String) -> String {
         let first = name.split(separator: " ").first.map(String.init) ?? name
         let plural = ["Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Seychelles", "Gambia"]
-        if ["United", "Republic", "Democratic", "Czech", "Dominican", "Central", "Holy", "Marshall", "Solomon", "Cayman"].contains(first)
+        if [
+            "United", "Republic", "Democratic", "Czech", "Dominican", "Central", "Holy", "Marshall", "Solomon",
+            "Cayman",
+        ].contains(first)
             || plural.contains(name)
         {
             return "the " + name

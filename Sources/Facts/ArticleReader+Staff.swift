@@ -29,26 +29,41 @@ extension ArticleReader {
         while index < limit {
             let key = tokens[index].key
             if key == ";" || key == "said" || (key == "to" && staffIndex == nil && index > end + 1) { break }
+            // "expelled 10 Polish diplomats and ordered the closure of ...": the next verb starts another clause.
+            if index > end, !article.cue[index].isEmpty || article.classes(at: index).contains(.directive) { break }
             if article.hasClass(.safety, at: index) { safety = true }
             if staffIndex == nil, article.hasClass(.staff, at: index) {
                 staffIndex = index
                 if index > end, let value = countBefore(index, floor: end) { count = value }
             }
-            if let entity = article.entity[index], let code = entity.demonyms.first.map({ gazetteer.countries[$0].code }),
+            if let entity = article.entity[index],
+                let code = entity.demonyms.first.map({ gazetteer.countries[$0].code }),
                 staffIndex == nil
             {
                 demonym = code
             }
-            if let mention = mentionAt[index], facilityMention == nil, staffIndex != nil || mentions[mention].staffCompound {
+            if let mention = mentionAt[index], facilityMention == nil,
+                staffIndex != nil || mentions[mention].staffCompound
+            {
                 facilityMention = mention
                 if mentions[mention].staffCompound && staffIndex == nil { staffIndex = index }
                 index = mentions[mention].range.upperBound
                 continue
             }
-            if staffIndex != nil, facilityMention == nil, key == "from" || key == "of" && index > 0 && tokens[index - 1].key == "out",
-                let entity = article.entity[index + 1], let found = finder.chooseCity(entity.cities)
+            let leaving = tokens[start].key.hasPrefix("leav") && index == end
+            let fromPlace =
+                staffIndex != nil && (key == "from" || key == "of" && index > 0 && tokens[index - 1].key == "out")
+            if facilityMention == nil, city == nil, leaving || fromPlace,
+                let entity = article.entity[leaving ? index : index + 1]
             {
-                city = found
+                if let found = finder.chooseCity(entity.cities) {
+                    city = found
+                } else if let country = entity.countries.first,
+                    let capital = gazetteer.capital(of: gazetteer.countries[country].code)
+                {
+                    // "pull its diplomats out of Niger", "to leave Haiti": the embassy in the capital.
+                    city = CityRef(name: capital.name, country: capital.country, known: true)
+                }
             }
             index += 1
         }
@@ -85,8 +100,11 @@ extension ArticleReader {
             var after = mentions[mention].range.upperBound
             while after < min(range.upperBound, mentions[mention].range.upperBound + 4) {
                 let key = tokens[after].key
-                if (key == "by" || key == "to"), after + 1 < range.upperBound, let value = NumberWords.value(of: tokens[after + 1]),
-                    !article.inTemporal[after + 1] || tokens[after + 1].kind == .number && tokens[after + 2 < range.upperBound ? after + 2 : after + 1].key != "hours"
+                if key == "by" || key == "to", after + 1 < range.upperBound,
+                    let value = NumberWords.value(of: tokens[after + 1]),
+                    !article.inTemporal[after + 1]
+                        || tokens[after + 1].kind == .number
+                            && tokens[after + 2 < range.upperBound ? after + 2 : after + 1].key != "hours"
                 {
                     if article.inTemporal[after] && key == "by" { break }
                     if key == "by" { count = count ?? value } else { staffLimit = value }
@@ -127,7 +145,9 @@ extension ArticleReader {
             let country = gazetteer.country(code: city.country ?? CountryCode(rawValue: "XX")!),
             Slug.make(country.capital) == Slug.make(city.name)
         {
-            let refs = article.countryRefs[sentence].filter { !$0.isLocation && $0.token < start && $0.code != city.country }
+            let refs = article.countryRefs[sentence].filter {
+                !$0.isLocation && $0.token < start && $0.code != city.country
+            }
             let owner = demonym ?? refs.last?.code
             guard let owner else { return nil }
             let draft = Draft(kind: embassy, operatorCountry: owner, host: city.country, city: city, trigger: "embassy")
@@ -140,7 +160,14 @@ extension ArticleReader {
             }
             if let host = refs.last?.code, let capital = gazetteer.capital(of: host) {
                 let city = CityRef(name: capital.name, country: host, known: true)
-                let draft = Draft(kind: embassy, operatorCountry: owner, host: host, city: city, trigger: "embassy", penalty: 0.1)
+                let draft = Draft(
+                    kind: embassy,
+                    operatorCountry: owner,
+                    host: host,
+                    city: city,
+                    trigger: "embassy",
+                    penalty: 0.1
+                )
                 return [Target(implied: draft, staff: count, status: status)]
             }
         }
@@ -171,16 +198,23 @@ extension ArticleReader {
 
     /// "The four Greek diplomats ... must leave Russia within a week": the deadline of the staff cut reported just
     /// before, not a new fact.
-    private mutating func queueStaffDeadline(start: Int, end: Int, mood: CueMood, sentence: Int, demonym: CountryCode?) {
+    private mutating func queueStaffDeadline(start: Int, end: Int, mood: CueMood, sentence: Int, demonym: CountryCode?)
+    {
         let range = article.sentences[sentence]
-        guard let expression = article.temporal[sentence].first(where: {
-            $0.range.lowerBound >= end && $0.range.upperBound <= range.upperBound && !$0.isAnaphoric
-                && ($0.prefix == .within || $0.prefix == .by)
-        }) else { return }
-        guard let index = candidates.indices.last(where: {
-            candidates[$0].status == .staffCut && candidates[$0].modality == .asserted && candidates[$0].expression == nil
-                && (demonym == nil || candidates[$0].facility.operatorCountry == demonym) && candidates[$0].sentence < sentence
-        }) else { return }
+        guard
+            let expression = article.temporal[sentence].first(where: {
+                $0.range.lowerBound >= end && $0.range.upperBound <= range.upperBound && !$0.isAnaphoric
+                    && ($0.prefix == .within || $0.prefix == .by)
+            })
+        else { return }
+        guard
+            let index = candidates.indices.last(where: {
+                candidates[$0].status == .staffCut && candidates[$0].modality == .asserted
+                    && candidates[$0].expression == nil
+                    && (demonym == nil || candidates[$0].facility.operatorCountry == demonym)
+                    && candidates[$0].sentence < sentence
+            })
+        else { return }
         pendingStaffDeadlines.append((index, expression))
     }
 }

@@ -90,7 +90,13 @@ struct ArticleReader {
                 let longest = matches.map(\.length).max() ?? 1
                 var handled = false
                 for match in matches where match.length == longest {
-                    if readCue(at: index, length: match.length, payload: match.payload, sentence: sentence, earlier: &earlier) {
+                    if readCue(
+                        at: index,
+                        length: match.length,
+                        payload: match.payload,
+                        sentence: sentence,
+                        earlier: &earlier
+                    ) {
                         handled = true
                         break
                     }
@@ -108,7 +114,9 @@ struct ArticleReader {
         "is", "are", "was", "were", "be", "been", "being", "'s", "still", "fully", "partly",
     ]
 
-    private static let nounDeterminers: Set<String> = ["the", "a", "an", "its", "their", "this", "his", "her", "our", "that"]
+    private static let nounDeterminers: Set<String> = [
+        "the", "a", "an", "its", "their", "this", "his", "her", "our", "that",
+    ]
 
     private mutating func readCue(
         at start: Int,
@@ -125,12 +133,22 @@ struct ArticleReader {
         }
         if payload.form == .noun, start > range.lowerBound, tokens[start - 1].key == "to" { return false }
         // "remains open", "is close to": an adjective, not the verb.
-        if payload.form == .base, start > range.lowerBound, Self.copulas.contains(tokens[start - 1].key) { return false }
-        // "The annex in Hawassa, opened to support ...": a reduced relative clause describing the facility.
-        if payload.form == .past, start > range.lowerBound, tokens[start - 1].key == ",", !moodAnalyzer.isPassive(cueStart: start, range: range) {
+        if payload.form == .base, start > range.lowerBound, Self.copulas.contains(tokens[start - 1].key) {
             return false
         }
-        let mood = moodAnalyzer.analyze(cueStart: start, cueEnd: end, form: payload.form, sentence: sentence, earlier: earlier)
+        // "The annex in Hawassa, opened to support ...": a reduced relative clause describing the facility.
+        if payload.form == .past, start > range.lowerBound, tokens[start - 1].key == ",",
+            !moodAnalyzer.isPassive(cueStart: start, range: range)
+        {
+            return false
+        }
+        let mood = moodAnalyzer.analyze(
+            cueStart: start,
+            cueEnd: end,
+            form: payload.form,
+            sentence: sentence,
+            earlier: earlier
+        )
         earlier.append((end, mood))
         var status = mood.ordered ? cue.ordered : cue.done
         if mood.temporary, let temporary = cue.temporary { status = temporary }
@@ -146,7 +164,14 @@ struct ArticleReader {
             targets = relocationTargets(start: start, end: end, payload: payload, sentence: sentence)
         }
         guard let targets, !targets.isEmpty else { return false }
-        let expression = deadline(for: start, end: end, mood: mood, status: status, payload: payload, sentence: sentence)
+        let expression = deadline(
+            for: start,
+            end: end,
+            mood: mood,
+            status: status,
+            payload: payload,
+            sentence: sentence
+        )
         var context = context(sentence: sentence, cueStart: start, mood: mood, cue: cue, status: status)
         var produced = 0
         var inherited: CountryCode?
@@ -158,7 +183,12 @@ struct ArticleReader {
             var drafts: [Draft] = []
             var viaAnaphor = false
             if let anaphor = target.anaphorMention {
-                drafts = resolveAnaphor(anaphor, context: context, hasDeadline: expression != nil, isNoun: payload.form == .noun)
+                drafts = resolveAnaphor(
+                    anaphor,
+                    context: context,
+                    hasDeadline: expression != nil,
+                    isNoun: payload.form == .noun
+                )
                 viaAnaphor = true
             } else if let mentionIndex = target.mention {
                 drafts = resolve(mentionIndex, context: context, inherited: inherited)
@@ -173,7 +203,9 @@ struct ArticleReader {
                 guard let facility = facility(from: draft) else { continue }
                 var relocatedTo: String?
                 if targetStatus == .relocated {
-                    guard let destination = target.relocatedTo, Slug.make(destination.name) != Slug.make(facility.city ?? "") else {
+                    guard let destination = target.relocatedTo,
+                        Slug.make(destination.name) != Slug.make(facility.city ?? "")
+                    else {
                         continue
                     }
                     relocatedTo = destination.name
@@ -250,10 +282,16 @@ struct ArticleReader {
     }
 
     func mentionStarting(near index: Int) -> Int? {
-        if let mention = mentionAt[index] { return mention }
-        if index + 1 < tokens.count, tokens[index].key == "the" || tokens[index].key == "its", let mention = mentionAt[index + 1] {
-            return mention
+        var found = mentionAt[index]
+        if found == nil, index + 1 < tokens.count, tokens[index].key == "the" || tokens[index].key == "its" {
+            found = mentionAt[index + 1]
         }
-        return nil
+        // "the seizure of the embassy's bank accounts": the facility only qualifies the object.
+        if let mention = found, mentions[mention].range.upperBound < tokens.count,
+            tokens[mentions[mention].range.upperBound].key == "'s"
+        {
+            return nil
+        }
+        return found
     }
 }

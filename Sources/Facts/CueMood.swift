@@ -33,6 +33,11 @@ struct CueMoodAnalyzer {
         "\u{2013}", "but", "when", "\"", "\u{201C}", "\u{201D}",
     ]
     static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
+    /// Nouns that report a claim rather than a decision: "reports that ...".
+    static let hearsay: Set<String> = [
+        "reports", "report", "rumours", "rumors", "rumour", "rumor", "claims", "claim", "suggestions", "fears",
+        "concerns", "speculation",
+    ]
     static let connectors: Set<String> = ["and", "or", ",", "to", "also", "then", "both"]
 
     func analyze(
@@ -66,7 +71,9 @@ struct CueMoodAnalyzer {
             }
             if let previous = earlier.last(where: { $0.end == index + 1 }),
                 !negated && !hedged && !obligation && !future && !conditional,
-                (previous.end..<cueStart).allSatisfy({ Self.connectors.contains(tokens[$0].key) || mentionTokens.contains($0) })
+                (previous.end..<cueStart).allSatisfy({
+                    Self.connectors.contains(tokens[$0].key) || mentionTokens.contains($0)
+                })
             {
                 // Coordinated with an earlier cue: share its governor.
                 let inherited = previous.mood
@@ -77,11 +84,21 @@ struct CueMoodAnalyzer {
                 return finish(mood, negated: false, hedged: false, conditional: false, cueEnd: cueEnd, range: range)
             }
             let classes = article.classes(at: index)
-            if token.key == "that", index + 1 < range.upperBound, article.kind[index + 1] == nil, !classes.contains(.hedge) {
+            if token.key == "that", index + 1 < range.upperBound, article.kind[index + 1] == nil,
+                !classes.contains(.hedge)
+            {
                 // "demanding that the consulate's activities cease": the directive governs the clause.
                 if index > range.lowerBound, article.classes(at: index - 1).contains(.directive) {
                     index -= 1
                     continue
+                }
+                // "denied reports that it would close", "speculation that the embassy may shut".
+                var back = index - 1
+                while back >= range.lowerBound && back >= index - 3 {
+                    let before = article.classes(at: back)
+                    if before.contains(.negation) { negated = true }
+                    if before.contains(.hedge) || Self.hearsay.contains(tokens[back].key) { hedged = true }
+                    back -= 1
                 }
                 break
             }
@@ -192,7 +209,9 @@ struct CueMoodAnalyzer {
         var index = cueStart - 1
         var skipped = 0
         while index >= range.lowerBound, skipped < 4,
-            ["the", "a", "an", "its", "their", "'s", "immediate", "planned", "temporary", "full"].contains(tokens[index].key)
+            ["the", "a", "an", "its", "their", "'s", "immediate", "planned", "temporary", "full"].contains(
+                tokens[index].key
+            )
                 || article.entity[index] != nil
         {
             index -= 1
@@ -203,7 +222,9 @@ struct CueMoodAnalyzer {
         var conditional = false
         if index >= range.lowerBound {
             let classes = article.classes(at: index)
-            if classes.contains(.directive) || classes.contains(.obligation) || classes.contains(.future) && tokens[index].key != "to" {
+            if classes.contains(.directive) || classes.contains(.obligation)
+                || classes.contains(.future) && tokens[index].key != "to"
+            {
                 mood.ordered = true
                 mood.directive = classes.contains(.directive) ? index : nil
                 mood.governorStart = index
@@ -243,7 +264,10 @@ struct CueMoodAnalyzer {
         while index >= range.lowerBound && steps < 4 {
             let key = tokens[index].key
             if Self.beForms.contains(key) { return true }
-            if !(["not", "also", "temporarily", "formally", "officially", "now", "already", "n't", "since", "been", "then", "finally", "permanently"].contains(key)) {
+            if !([
+                "not", "also", "temporarily", "formally", "officially", "now", "already", "n't", "since", "been",
+                "then", "finally", "permanently",
+            ].contains(key)) {
                 return false
             }
             index -= 1

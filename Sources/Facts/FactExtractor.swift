@@ -31,7 +31,8 @@ public struct FactExtractor: Sendable {
         }
         let merger = FactMerger(article: annotated, lexicon: lexicon) { expression in
             let value = TemporalResolver.resolve(expression, reference: reference.date)
-            let anchor: Deadline.Anchor = expression.isAbsolute ? .absolute : (value == nil ? .unresolved : reference.anchor)
+            let anchor: Deadline.Anchor =
+                expression.isAbsolute ? .absolute : (value == nil ? .unresolved : reference.anchor)
             return Deadline(value: value, phrase: expression.phrase, anchor: anchor)
         }
         return merger.merge(candidates, deadlineNouns: reader.deadlineNouns)

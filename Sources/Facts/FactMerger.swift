@@ -63,7 +63,11 @@ struct FactMerger {
             )
             if fact.staff != nil { fact.staffLimit = nil }
             fact.facility.name = longestName
-            if deadline == nil, items.contains(where: { if case .sameDeadline = $0.expression?.value { return true } else { return false } }) {
+            if deadline == nil,
+                items.contains(where: {
+                    if case .sameDeadline = $0.expression?.value { return true } else { return false }
+                })
+            {
                 sameDeadline.append(facts.count)
             }
             fact.facility.hostCountry = items.lazy.compactMap(\.facility.hostCountry).first
@@ -77,10 +81,22 @@ struct FactMerger {
             }
             let sameOwner = donors.filter { $0.element.facility.operatorCountry == fact.facility.operatorCountry }
             let pool = sameOwner.isEmpty ? donors : sameOwner
-            if let donor = pool.max(by: { Self.specificity($0.element.deadline!) < Self.specificity($1.element.deadline!) }) {
+            if let donor = pool.max(by: {
+                Self.specificity($0.element.deadline!) < Self.specificity($1.element.deadline!)
+            }) {
                 var deadline = donor.element.deadline!
                 if let phrase = groups.values.flatMap({ $0 }).first(where: {
-                    $0.mergeKey == Candidate(facility: fact.facility, status: fact.status, modality: .asserted, sentence: 0, cue: 0, expression: nil, confidence: 0, knownCity: true).mergeKey
+                    $0.mergeKey
+                        == Candidate(
+                            facility: fact.facility,
+                            status: fact.status,
+                            modality: .asserted,
+                            sentence: 0,
+                            cue: 0,
+                            expression: nil,
+                            confidence: 0,
+                            knownCity: true
+                        ).mergeKey
                         && $0.expression?.value == .sameDeadline
                 })?.expression?.phrase {
                     deadline.phrase = phrase
@@ -93,7 +109,8 @@ struct FactMerger {
             let deadline = resolve(expression)
             guard deadline.value != nil else { continue }
             let named = Set(candidates.filter { $0.sentence == sentence }.map { $0.facility.key })
-            for index in facts.indices where facts[index].status == .orderedClosed && facts[index].deadline == nil
+            for index in facts.indices
+            where facts[index].status == .orderedClosed && facts[index].deadline == nil
                 && named.contains(facts[index].facility.key)
             {
                 facts[index].deadline = deadline

@@ -33,7 +33,11 @@ private struct LexiconParser {
 
     func parse(_ root: TOMLTable) throws(LexiconError) -> Lexicon {
         for key in root.keys where !Self.topLevelKeys.contains(key) {
-            throw error(.invalidValue, key, "unknown table; allowed: \(Self.topLevelKeys.sorted().joined(separator: ", "))")
+            throw error(
+                .invalidValue,
+                key,
+                "unknown table; allowed: \(Self.topLevelKeys.sorted().joined(separator: ", "))"
+            )
         }
         var lexicon = Lexicon()
         if let kinds = try table(root, "kinds", path: "kinds") {
@@ -220,13 +224,21 @@ private struct LexiconParser {
     private func checkName(_ name: String, path: String) throws(LexiconError) {
         let valid = !name.isEmpty && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "_" }
         guard valid else {
-            throw error(.invalidValue, path, "a kind name is lower-case letters and _ (it becomes part of facility keys)")
+            throw error(
+                .invalidValue,
+                path,
+                "a kind name is lower-case letters and _ (it becomes part of facility keys)"
+            )
         }
     }
 
     private func allowOnly(_ entry: TOMLTable, _ allowed: Set<String>, path: String) throws(LexiconError) {
         for key in entry.keys where !allowed.contains(key) {
-            throw error(.invalidValue, "\(path).\(key)", "unknown key; allowed: \(allowed.sorted().joined(separator: ", "))")
+            throw error(
+                .invalidValue,
+                "\(path).\(key)",
+                "unknown key; allowed: \(allowed.sorted().joined(separator: ", "))"
+            )
         }
     }
 
@@ -252,7 +264,11 @@ private struct LexiconParser {
     private func phrases(_ parent: TOMLTable, _ key: String, path: String) throws(LexiconError) -> [String]? {
         guard let value = parent[key] else { return nil }
         guard let array = value.array else {
-            throw error(.wrongType, "\(path).\(key)", "expected a list of strings, e.g. [\"consulate\", \"consulates\"]")
+            throw error(
+                .wrongType,
+                "\(path).\(key)",
+                "expected a list of strings, e.g. [\"consulate\", \"consulates\"]"
+            )
         }
         var result: [String] = []
         for index in 0..<array.count {

@@ -35,7 +35,14 @@ struct MentionFinder {
                     index += match.length
                     continue
                 }
-                if let mention = mention(at: index, length: match.length, payload: match.payload, sentence: sentence, range: range, id: mentions.count + sentenceMentions.count) {
+                if let mention = mention(
+                    at: index,
+                    length: match.length,
+                    payload: match.payload,
+                    sentence: sentence,
+                    range: range,
+                    id: mentions.count + sentenceMentions.count
+                ) {
                     sentenceMentions.append(mention)
                     index = max(mention.head.upperBound, index + 1)
                 } else {
@@ -59,7 +66,14 @@ struct MentionFinder {
         id: Int
     ) -> Mention? {
         let head = start..<(start + length)
-        var mention = Mention(id: id, sentence: sentence, range: head, head: head, kindIndex: nil, trigger: article.text(head))
+        var mention = Mention(
+            id: id,
+            sentence: sentence,
+            range: head,
+            head: head,
+            kindIndex: nil,
+            trigger: article.text(head)
+        )
         switch payload {
         case .kind(let kind, let plural):
             mention.kindIndex = kind
@@ -83,7 +97,10 @@ struct MentionFinder {
             return nil
         }
         scanLeft(&mention, range: range)
-        if mention.isGeneric && !(mention.definite || mention.pronoun != nil || mention.count != nil || !mention.operators.isEmpty || hasPossessiveBefore(mention)) {
+        if mention.isGeneric
+            && !(mention.definite || mention.pronoun != nil || mention.count != nil || !mention.operators.isEmpty
+                || hasPossessiveBefore(mention))
+        {
             return nil
         }
         if mention.isShort && !shortIsReference(mention, range: range) { return nil }
@@ -125,14 +142,12 @@ struct MentionFinder {
         var adjectives = 0
         while index >= range.lowerBound {
             let token = tokens[index]
-            if let entity = article.entity[index], article.entity[index].map({ index + $0.length }) ?? 0 <= lowest {
-                // Entities are indexed at their first token; walk to it.
-                _ = entity
-            }
             if let start = entityStart(endingAt: index + 1), let entity = article.entity[start] {
                 if !entity.cities.isEmpty && entity.demonyms.isEmpty && entity.countries.isEmpty {
                     if let city = chooseCity(entity.cities) { mention.cities.insert(city, at: 0) }
-                } else if let code = (entity.demonyms + entity.countries).first.map({ compiled.gazetteer.countries[$0].code }) {
+                } else if let code = (entity.demonyms + entity.countries).first.map({
+                    compiled.gazetteer.countries[$0].code
+                }) {
                     mention.operators.insert(code, at: 0)
                 } else if let city = chooseCity(entity.cities) {
                     mention.cities.insert(city, at: 0)
@@ -144,8 +159,12 @@ struct MentionFinder {
             }
             if token.key == "'s" {
                 // "Japan's consulate", "the consul general's residence", "the U.S. Embassy's summer house".
-                if index > range.lowerBound, let start = entityStart(endingAt: index), let entity = article.entity[start] {
-                    if let code = (entity.countries + entity.demonyms).first.map({ compiled.gazetteer.countries[$0].code }) {
+                if index > range.lowerBound, let start = entityStart(endingAt: index),
+                    let entity = article.entity[start]
+                {
+                    if let code = (entity.countries + entity.demonyms).first.map({
+                        compiled.gazetteer.countries[$0].code
+                    }) {
                         mention.operators.insert(code, at: 0)
                     } else if let city = chooseCity(entity.cities) {
                         // "Moscow's embassy" is rare; "Mumbai's consulate" names the city.
@@ -166,7 +185,9 @@ struct MentionFinder {
                 }
                 break
             }
-            if token.key == "its" || token.key == "their" || token.key == "our" || token.key == "his" || token.key == "her" {
+            if token.key == "its" || token.key == "their" || token.key == "our" || token.key == "his"
+                || token.key == "her"
+            {
                 mention.pronoun = token.key == "their" ? .their : .its
                 lowest = index
                 break
@@ -269,7 +290,10 @@ struct MentionFinder {
                 }
                 break
             }
-            if Self.placePrepositions.contains(key) || (key == "on" && index + 3 < limit && tokens[index + 1].key == "the" && tokens[index + 2].key == "outskirts") {
+            if Self.placePrepositions.contains(key)
+                || (key == "on" && index + 3 < limit && tokens[index + 1].key == "the"
+                    && tokens[index + 2].key == "outskirts")
+            {
                 var start = index + 1
                 if key == "on" { start = index + 4 }
                 if let place = location(at: start, limit: limit) {
@@ -284,7 +308,9 @@ struct MentionFinder {
                 mention.relocationFrom = from
                 index = next
                 end = next
-                if index < limit, tokens[index].key == "to", let (destination, after) = destination(at: index + 1, limit: limit) {
+                if index < limit, tokens[index].key == "to",
+                    let (destination, after) = destination(at: index + 1, limit: limit)
+                {
                     mention.relocationTo = destination
                     index = after
                     end = after
@@ -297,7 +323,9 @@ struct MentionFinder {
                 }
                 // "a dacha compound used by Japanese diplomats outside Moscow".
                 var probe = index + 1
-                while probe < min(limit, index + 7), !Self.placePrepositions.contains(tokens[probe].key), tokens[probe].key != "," {
+                while probe < min(limit, index + 7), !Self.placePrepositions.contains(tokens[probe].key),
+                    tokens[probe].key != ","
+                {
                     probe += 1
                 }
                 if probe < limit, Self.placePrepositions.contains(tokens[probe].key), mention.cities.isEmpty,
@@ -327,7 +355,9 @@ struct MentionFinder {
     private func apply(_ place: Place, to mention: inout Mention) {
         // A known city beats an unknown name found earlier ("at Serebryany Bor in Moscow").
         if !place.cities.isEmpty {
-            if mention.cities.isEmpty || mention.cities.allSatisfy({ !$0.known }) && place.cities.contains(where: \.known) {
+            if mention.cities.isEmpty
+                || mention.cities.allSatisfy({ !$0.known }) && place.cities.contains(where: \.known)
+            {
                 mention.cities = place.cities
             }
         }
@@ -340,7 +370,9 @@ struct MentionFinder {
         var index = start
         guard index < limit else { return nil }
         var place = Place(end: index)
-        if index + 2 < limit, tokens[index].key == "each", tokens[index + 1].key == "other", tokens[index + 2].key == "'s" {
+        if index + 2 < limit, tokens[index].key == "each", tokens[index + 1].key == "other",
+            tokens[index + 2].key == "'s"
+        {
             index += 3
             place.eachOther = true
             if index < limit, tokens[index].key == "capitals" || tokens[index].key == "countries" {
@@ -353,7 +385,9 @@ struct MentionFinder {
         if index < limit, tokens[index].key == "the" { index += 1 }
         var words = 0
         while index < limit, words < 4, !Self.placeNouns.contains(tokens[index].key), tokens[index].isWord,
-            article.entity[index] == nil || !(article.entity[index]!.demonyms.isEmpty && article.entity[index]!.countries.isEmpty) || !tokens[index].capitalized
+            article.entity[index] == nil
+                || !(article.entity[index]!.demonyms.isEmpty && article.entity[index]!.countries.isEmpty)
+                || !tokens[index].capitalized
         {
             if article.entity[index] != nil, tokens[index].capitalized, article.entity[index]!.demonyms.isEmpty {
                 break
@@ -362,7 +396,7 @@ struct MentionFinder {
             index += 1
             words += 1
         }
-        if index < limit, Self.placeNouns.contains(tokens[index].key) {
+        if index < limit, Self.placeNouns.contains(tokens[index].key), !tokens[index].capitalized {
             let noun = tokens[index].key
             index += 1
             if index < limit, Self.placeNouns.contains(tokens[index].key) { index += 1 }
@@ -439,7 +473,9 @@ struct MentionFinder {
         return unknownPlace(at: start, limit: limit)
     }
 
-    private static let nameParticles: Set<String> = ["de", "del", "la", "es", "el", "do", "da", "dos", "al", "ul", "sur", "upon"]
+    private static let nameParticles: Set<String> = [
+        "de", "del", "la", "es", "el", "do", "da", "dos", "al", "ul", "sur", "upon",
+    ]
 
     /// A capitalised name the gazetteer does not know ("Vanimo"), kept as written.
     private func unknownPlace(at start: Int, limit: Int) -> (CityRef, Int)? {
@@ -447,14 +483,18 @@ struct MentionFinder {
         var words = 0
         while index < limit, words < 4 {
             let token = tokens[index]
-            let entityOK = article.entity[index] == nil
+            let entityOK =
+                article.entity[index] == nil
                 || words > 0 && article.entity[index]!.countries.isEmpty && article.entity[index]!.demonyms.isEmpty
             if token.isWord, token.capitalized, entityOK, article.kind[index] == nil,
-                NumberWords.months[token.key] == nil, NumberWords.weekdays[token.key] == nil, !token.allCaps || token.text.count > 3
+                NumberWords.months[token.key] == nil, NumberWords.weekdays[token.key] == nil,
+                !token.allCaps || token.text.count > 3
             {
                 index += 1
                 words += 1
-            } else if words > 0, Self.nameParticles.contains(token.key), index + 1 < limit, tokens[index + 1].capitalized {
+            } else if words > 0, Self.nameParticles.contains(token.key), index + 1 < limit,
+                tokens[index + 1].capitalized
+            {
                 index += 1
             } else {
                 break
@@ -472,7 +512,9 @@ struct MentionFinder {
         if index < limit, tokens[index].key == "the" {
             index += 1
             var words = 0
-            while index < limit, words < 4, tokens[index].isWord, !tokens[index].capitalized, !Self.placeNouns.contains(tokens[index].key) {
+            while index < limit, words < 4, tokens[index].isWord, !tokens[index].capitalized,
+                !Self.placeNouns.contains(tokens[index].key)
+            {
                 index += 1
                 words += 1
             }
@@ -495,19 +537,25 @@ struct MentionFinder {
         if index < limit, tokens[index].key == "its" || tokens[index].key == "their" {
             if index + 1 < limit, article.kind[index + 1] != nil { return nil }
             var end = index + 1
-            while end < limit, article.hasClass(.person, at: end) || isPersonEnd(end) || tokens[end].key == "high" { end += 1 }
+            while end < limit, article.hasClass(.person, at: end) || isPersonEnd(end) || tokens[end].key == "high" {
+                end += 1
+            }
             guard end > index + 1 else { return nil }
             mention.pronoun = tokens[index].key == "their" ? .their : .its
             return (nil, end)
         }
-        if index < limit, tokens[index].key == "the" || tokens[index].key == "a" || tokens[index].key == "an" { index += 1 }
+        if index < limit, tokens[index].key == "the" || tokens[index].key == "a" || tokens[index].key == "an" {
+            index += 1
+        }
         guard index < limit, let entity = article.entity[index] else { return nil }
         let code = (entity.countries + entity.demonyms).first.map { compiled.gazetteer.countries[$0].code }
         guard let code else { return nil }
         var end = index + entity.length
         if end < limit, tokens[end].key == "'s" { end += 1 }
         if article.kind[end] != nil { return nil }
-        while end < limit, article.hasClass(.person, at: end) || isPersonEnd(end) || tokens[end].key == "high" { end += 1 }
+        while end < limit, article.hasClass(.person, at: end) || isPersonEnd(end) || tokens[end].key == "high" {
+            end += 1
+        }
         return (code, end)
     }
 
@@ -536,7 +584,8 @@ struct MentionFinder {
                 let o = mentions[outer]
                 let i = mentions[inner]
                 // X of Y
-                if i.range.lowerBound >= o.head.upperBound, i.range.lowerBound <= o.head.upperBound + 1 + (o.staffCompound ? 1 : 0),
+                if i.range.lowerBound >= o.head.upperBound,
+                    i.range.lowerBound <= o.head.upperBound + 1 + (o.staffCompound ? 1 : 0),
                     tokens[i.range.lowerBound - 1].key == "of"
                 {
                     link(outer: outer, inner: inner, &mentions)
@@ -545,7 +594,8 @@ struct MentionFinder {
                 }
                 // Y's X
                 if i.head.upperBound < o.head.lowerBound, tokens[i.head.upperBound].key == "'s",
-                    i.head.upperBound + 1 + 3 >= o.head.lowerBound, i.range.lowerBound >= o.range.lowerBound || o.range.lowerBound > i.head.upperBound
+                    i.head.upperBound + 1 + 3 >= o.head.lowerBound,
+                    i.range.lowerBound >= o.range.lowerBound || o.range.lowerBound > i.head.upperBound
                 {
                     link(outer: outer, inner: inner, &mentions)
                     mentions[outer].range = min(o.range.lowerBound, i.range.lowerBound)..<o.range.upperBound

@@ -18,10 +18,16 @@ enum ReferenceDate {
         var newest: CivilDate?
         let tokens = article.tokens
         for (sentence, range) in article.sentences.enumerated() {
-            let deadlineTokens = Set(article.temporal[sentence].filter { $0.prefix == .by || $0.prefix == .within }.flatMap { Array($0.range) })
+            let deadlineTokens = Set(
+                article.temporal[sentence].filter { $0.prefix == .by || $0.prefix == .within }.flatMap {
+                    Array($0.range)
+                }
+            )
             var index = range.lowerBound
             while index < range.upperBound {
-                if !deadlineTokens.contains(index), let (date, next) = fullDate(tokens, at: index, limit: range.upperBound) {
+                if !deadlineTokens.contains(index),
+                    let (date, next) = fullDate(tokens, at: index, limit: range.upperBound)
+                {
                     if newest == nil || date > newest! { newest = date }
                     index = next
                 } else {
@@ -39,14 +45,16 @@ enum ReferenceDate {
             return tokens[position].number
         }
         func month(_ position: Int) -> (Int, Int)? {
-            guard position < limit, tokens[position].capitalized, let month = NumberWords.months[tokens[position].key] else {
+            guard position < limit, tokens[position].capitalized, let month = NumberWords.months[tokens[position].key]
+            else {
                 return nil
             }
             var next = position + 1
             if next < limit, tokens[next].text == "." { next += 1 }
             return (month, next)
         }
-        if let day = number(index), (1...31).contains(day), let (month, next) = month(index + 1), let year = number(next),
+        if let day = number(index), (1...31).contains(day), let (month, next) = month(index + 1),
+            let year = number(next),
             (1900...2200).contains(year), let date = CivilDate(year: year, month: month, day: day)
         {
             return (date, next + 1)
@@ -54,7 +62,9 @@ enum ReferenceDate {
         if let (month, next) = month(index), let day = number(next), (1...31).contains(day) {
             var position = next + 1
             if position < limit, tokens[position].key == "," { position += 1 }
-            if let year = number(position), (1900...2200).contains(year), let date = CivilDate(year: year, month: month, day: day) {
+            if let year = number(position), (1900...2200).contains(year),
+                let date = CivilDate(year: year, month: month, day: day)
+            {
                 return (date, position + 1)
             }
         }

@@ -27,7 +27,10 @@ public struct SentenceSplitter: Sendable {
         return ranges(of: tokens).map { range in
             let start = tokens[range.lowerBound].start
             let end = tokens[range.upperBound - 1].end
-            return Sentence(text: String(String.UnicodeScalarView(scalars[start..<end])), span: TextSpan(start: start, end: end))
+            return Sentence(
+                text: String(String.UnicodeScalarView(scalars[start..<end])),
+                span: TextSpan(start: start, end: end)
+            )
         }
     }
 

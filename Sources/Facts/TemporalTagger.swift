@@ -17,7 +17,8 @@ public struct TemporalTagger: Sendable {
         return tag(tokens, in: 0..<tokens.count, scalars: scalars).compactMap { expression in
             if expression.isAnaphoric { return nil }
             let value = TemporalResolver.resolve(expression, reference: reference)
-            let resolvedAnchor: Deadline.Anchor = expression.isAbsolute ? .absolute : (value == nil ? .unresolved : anchor)
+            let resolvedAnchor: Deadline.Anchor =
+                expression.isAbsolute ? .absolute : (value == nil ? .unresolved : anchor)
             return Deadline(value: value, phrase: expression.phrase, anchor: resolvedAnchor)
         }
     }
@@ -45,7 +46,6 @@ public struct TemporalTagger: Sendable {
     private func match(_ tokens: [Token], at start: Int, limit: Int) -> TemporalExpression? {
         var cursor = Cursor(tokens: tokens, index: start, limit: limit)
         let prefix = cursor.prefix()
-        let coreStart = cursor.index
         if var core = core(&cursor, prefix: prefix) {
             // A bare "on Friday" or "Friday" needs a clock or a date word to count; "from" alone is too loose.
             if prefix == nil, !core.acceptsBare { return nil }
@@ -53,7 +53,6 @@ public struct TemporalTagger: Sendable {
             core.expression.prefix = prefix ?? .none
             return core.expression
         }
-        _ = coreStart
         return nil
     }
 
@@ -145,7 +144,10 @@ public struct TemporalTagger: Sendable {
         // "within 48 hours", "48 hours to leave", "a 72-hour deadline"; not "for 48 hours" or "in 2019".
         let next = cursor.peek
         let bare = next == "to" || next == "deadline" || next == "ultimatum"
-        if prefix == .by && !hadThe { cursor.index = saved; return nil }
+        if prefix == .by && !hadThe {
+            cursor.index = saved
+            return nil
+        }
         if next == "deadline" || next == "ultimatum" { cursor.index += 1 }
         return Core(expression: make(value, start, cursor), acceptsBare: bare)
     }
@@ -159,13 +161,11 @@ public struct TemporalTagger: Sendable {
             cursor.index = saved
             return nil
         }
-        let dateStart = cursor.index
         _ = cursor.take(["on"]) || cursor.take(["of"])
         guard let value = cursor.date() else {
             cursor.index = saved
             return nil
         }
-        _ = dateStart
         var expression = make(value, start, cursor)
         expression.minuteOfDay = minute
         expression.isDeadlineNoun = true

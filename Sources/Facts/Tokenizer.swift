@@ -40,7 +40,9 @@ enum Tokenizer {
                 // "2nd", "15th": the ordinal suffix joins the number.
                 if kind == .number, index + 1 < count, isLetter(scalars[index]) {
                     let suffix = String(String.UnicodeScalarView(scalars[index..<min(count, index + 2)])).lowercased()
-                    if ["st", "nd", "rd", "th"].contains(suffix) && (index + 2 >= count || !isLetter(scalars[index + 2])) {
+                    if ["st", "nd", "rd", "th"].contains(suffix)
+                        && (index + 2 >= count || !isLetter(scalars[index + 2]))
+                    {
                         index += 2
                     }
                 }

@@ -35,14 +35,19 @@ import Testing
             origin: "user.toml"
         )
         let forms = lexicon.cues[0].verbs
-        #expect(forms[0] == Lexicon.VerbForms(base: "shutter", third: "shutters", past: "shuttered", gerund: "shuttering"))
+        #expect(
+            forms[0] == Lexicon.VerbForms(base: "shutter", third: "shutters", past: "shuttered", gerund: "shuttering")
+        )
         #expect(forms[1].past == "stopped")
         #expect(lexicon.cues[0].ordered == .closed)
     }
 
     @Test func syntaxErrorsKeepTheirLine() {
         #expect {
-            try Lexicon(toml: "[kinds.plant]\ntriggers = [\"plant\"\nlabel = \"Plant\"\n", origin: "config/lexicon.toml")
+            try Lexicon(
+                toml: "[kinds.plant]\ntriggers = [\"plant\"\nlabel = \"Plant\"\n",
+                origin: "config/lexicon.toml"
+            )
         } throws: { error in
             guard let error = error as? LexiconError else { return false }
             return error.code == .syntax && error.line != nil && error.description.hasPrefix("config/lexicon.toml:")
@@ -51,7 +56,10 @@ import Testing
 
     @Test func errorsNameTheKeyAndWhatIsAllowed() {
         #expect {
-            try Lexicon(toml: "[cues.x]\nframe = \"object\"\nverbs = [\"close\"]\ndone = \"closed\"\n", origin: "u.toml")
+            try Lexicon(
+                toml: "[cues.x]\nframe = \"object\"\nverbs = [\"close\"]\ndone = \"closed\"\n",
+                origin: "u.toml"
+            )
         } throws: { error in
             guard let error = error as? LexiconError else { return false }
             return error.code == .invalidValue && error.key == "cues.x.frame"
@@ -95,7 +103,11 @@ import Testing
             origin: "config/lexicon.toml"
         )
         let merged = Lexicon.builtin.merging(user)
-        #expect(merged.kinds.contains { $0.name == "border_crossing" && $0.plurals == ["border crossings", "border posts"] })
+        #expect(
+            merged.kinds.contains {
+                $0.name == "border_crossing" && $0.plurals == ["border crossings", "border posts"]
+            }
+        )
         let embassy = merged.kinds.first { $0.name == .embassy }
         #expect(embassy?.triggers.contains("people's bureau") == true)
         #expect(embassy?.triggers.contains("embassy") == true)

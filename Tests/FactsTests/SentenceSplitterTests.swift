@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test func closingQuoteBelongsToItsSentence() {
-        let text = "\"We did not start this.\" The ministry said it would respond. \"Every act will be answered,\" he said."
+        let text =
+            "\"We did not start this.\" The ministry said it would respond. \"Every act will be answered,\" he said."
         let sentences = splitter.split(text).map(\.text)
         #expect(
             sentences == [
