@@ -90,7 +90,9 @@ public struct ChangeDetector: Sendable {
         context: Context
     ) -> [Change] {
         func change(_ kind: ChangeKind, before: FacilityState?, after: FacilityState) -> Change {
-            Change(
+            let isDeadline = kind == .deadlineSet || kind == .deadlineChanged
+            let evidence = isDeadline ? claim.deadlineEvidence ?? claim.evidence : claim.evidence
+            return Change(
                 kind: kind,
                 facility: claim.facility,
                 before: before,
@@ -100,8 +102,8 @@ public struct ChangeDetector: Sendable {
                     url: context.url,
                     versionID: context.versionID,
                     published: context.published,
-                    sentence: claim.evidence.sentence,
-                    span: claim.evidence.span
+                    sentence: evidence.sentence,
+                    span: evidence.span
                 ),
                 detectedAt: context.detectedAt,
                 idempotencyKey: "v\(context.versionID)/\(claim.facility.key.rawValue)/\(kind.rawValue)"

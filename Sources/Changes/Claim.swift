@@ -10,11 +10,14 @@ public struct Claim: Hashable, Sendable {
     public var state: FacilityState
     /// The fact whose status the claim carries: its sentence becomes the change's evidence.
     public var evidence: Evidence
+    /// The sentence that states the deadline, when it is another one: the evidence of a deadline change.
+    public var deadlineEvidence: Evidence?
 
-    public init(facility: Facility, state: FacilityState, evidence: Evidence) {
+    public init(facility: Facility, state: FacilityState, evidence: Evidence, deadlineEvidence: Evidence? = nil) {
         self.facility = facility
         self.state = state
         self.evidence = evidence
+        self.deadlineEvidence = deadlineEvidence
     }
 
     /// One claim per facility, in the order the facilities are first mentioned. Facts that are not asserted are
@@ -34,7 +37,14 @@ public struct Claim: Hashable, Sendable {
             }
         }
         return order.compactMap { key in
-            chosen[key].map { Claim(facility: $0.facility, state: $0.state, evidence: $0.evidence) }
+            chosen[key].map {
+                Claim(
+                    facility: $0.facility,
+                    state: $0.state,
+                    evidence: $0.evidence,
+                    deadlineEvidence: $0.deadlineEvidence
+                )
+            }
         }
     }
 }

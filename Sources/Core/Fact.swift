@@ -24,6 +24,9 @@ public struct Fact: Hashable, Sendable {
     /// 0…1: how sure the extractor is, from the strength of the cue and of the facility's identification.
     public var confidence: Double
     public var evidence: Evidence
+    /// The sentence that states the deadline, when another sentence than ``evidence`` does ("The Russians must
+    /// vacate the three buildings by noon on Saturday"): the evidence of a deadline change.
+    public var deadlineEvidence: Evidence?
 
     public init(
         facility: Facility,
@@ -34,7 +37,8 @@ public struct Fact: Hashable, Sendable {
         relocatedTo: String? = nil,
         modality: Modality = .asserted,
         confidence: Double = 1,
-        evidence: Evidence
+        evidence: Evidence,
+        deadlineEvidence: Evidence? = nil
     ) {
         self.facility = facility
         self.status = status
@@ -45,6 +49,7 @@ public struct Fact: Hashable, Sendable {
         self.modality = modality
         self.confidence = confidence
         self.evidence = evidence
+        self.deadlineEvidence = deadlineEvidence
     }
 
     /// The state this fact claims for its facility.
@@ -79,6 +84,7 @@ extension Fact: Codable {
         case modality
         case confidence
         case evidence
+        case deadlineEvidence = "deadline_evidence"
     }
 
     /// A fact is encoded as its facility, its state's flat fields (see ``FacilityState``) and its provenance.
@@ -90,6 +96,7 @@ extension Fact: Codable {
         try container.encode(modality, forKey: .modality)
         try container.encode(confidence, forKey: .confidence)
         try container.encode(evidence, forKey: .evidence)
+        try container.encodeIfPresent(deadlineEvidence, forKey: .deadlineEvidence)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -104,7 +111,8 @@ extension Fact: Codable {
             relocatedTo: state.relocatedTo,
             modality: try container.decode(Modality.self, forKey: .modality),
             confidence: try container.decode(Double.self, forKey: .confidence),
-            evidence: try container.decode(Evidence.self, forKey: .evidence)
+            evidence: try container.decode(Evidence.self, forKey: .evidence),
+            deadlineEvidence: try container.decodeIfPresent(Evidence.self, forKey: .deadlineEvidence)
         )
     }
 }

@@ -39,6 +39,10 @@ extension ArticleReader {
                 continue
             }
             if expression.range.upperBound <= start, mood.directive == nil { continue }
+            // Between the directive and the cue, only a deadline word makes a deadline: "gave Argentina until Friday
+            // to close" does, but "ordered on Thursday that ..." and "Russia's demand in July that ..." date the
+            // order itself.
+            if expression.range.upperBound <= start, expression.prefix != .by, expression.prefix != .within { continue }
             // Before the cue, the expression belongs to an earlier cue when one lies between them.
             if expression.range.upperBound <= start,
                 (windowStart..<start).contains(where: { !article.cue[$0].isEmpty && !article.inTemporal[$0] })

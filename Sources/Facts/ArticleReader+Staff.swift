@@ -97,8 +97,12 @@ extension ArticleReader {
         // "reduce the staff of its embassy by 755", "cut the staff of its embassy to six".
         var staffLimit: Int?
         if let mention = facilityMention {
-            var after = mentions[mention].range.upperBound
-            while after < min(range.upperBound, mentions[mention].range.upperBound + 4) {
+            // Past coordinated facilities: "the staff of its embassy in Moscow and its consulates in Russia by 755".
+            let phraseEnd =
+                group(from: mention).map { mentions[$0].range.upperBound }.max()
+                ?? mentions[mention].range.upperBound
+            var after = phraseEnd
+            while after < min(range.upperBound, phraseEnd + 4) {
                 let key = tokens[after].key
                 if key == "by" || key == "to", after + 1 < range.upperBound,
                     let value = NumberWords.value(of: tokens[after + 1]),

@@ -38,6 +38,9 @@ struct CueMoodAnalyzer {
         "reports", "report", "rumours", "rumors", "rumour", "rumor", "claims", "claim", "suggestions", "fears",
         "concerns", "speculation",
     ]
+    /// Prepositions that open a time phrase ("in July", "on Monday", "last week").
+    static let timePrepositions: Set<String> = ["in", "on", "at", "last", "this", "early", "late", "since"]
+
     static let connectors: Set<String> = ["and", "or", ",", "to", "also", "then", "both"]
 
     func analyze(
@@ -88,8 +91,17 @@ struct CueMoodAnalyzer {
                 !classes.contains(.hedge)
             {
                 // "demanding that the consulate's activities cease": the directive governs the clause.
-                if index > range.lowerBound, article.classes(at: index - 1).contains(.directive) {
-                    index -= 1
+                // "Russia's demand in July that ...": a time phrase may sit between the directive and "that".
+                var probe = index - 1
+                while probe > range.lowerBound, index - probe <= 4,
+                    article.inTemporal[probe] || Self.timePrepositions.contains(tokens[probe].key)
+                        || NumberWords.months[tokens[probe].key] != nil
+                        || NumberWords.weekdays[tokens[probe].key] != nil
+                {
+                    probe -= 1
+                }
+                if probe >= range.lowerBound, article.classes(at: probe).contains(.directive) {
+                    index = probe
                     continue
                 }
                 // "denied reports that it would close", "speculation that the embassy may shut".

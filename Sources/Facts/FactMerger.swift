@@ -46,7 +46,8 @@ struct FactMerger {
             }
             // The most specific name ("Consulate General of Russia in ...") among the readings.
             let longestName = items.map(\.facility.name).max { $0.count < $1.count } ?? best.facility.name
-            let deadline = chooseDeadline(items)
+            let chosen = chooseDeadline(items)
+            let deadline = chosen?.deadline
             let range = article.sentences[best.sentence]
             let start = article.tokens[range.lowerBound].start
             let end = article.tokens[range.upperBound - 1].end
@@ -61,6 +62,9 @@ struct FactMerger {
                 confidence: items.map(\.confidence).max() ?? best.confidence,
                 evidence: Evidence(sentence: article.text(range), span: TextSpan(start: start, end: end))
             )
+            if let sentence = chosen?.sentence, sentence != best.sentence {
+                fact.deadlineEvidence = evidence(of: sentence)
+            }
             if fact.staff != nil { fact.staffLimit = nil }
             fact.facility.name = longestName
             if deadline == nil,
@@ -114,6 +118,9 @@ struct FactMerger {
                 && named.contains(facts[index].facility.key)
             {
                 facts[index].deadline = deadline
+                if facts[index].evidence != evidence(of: sentence) {
+                    facts[index].deadlineEvidence = evidence(of: sentence)
+                }
             }
         }
         // A restoration needs the suspension it ends.
@@ -128,26 +135,34 @@ struct FactMerger {
 
     /// The most specific deadline: a current explicit one (not "initially"), a clock time over the same date
     /// without one, then anything resolved, then an unresolved phrase.
-    private func chooseDeadline(_ items: [Candidate]) -> Deadline? {
+    private func chooseDeadline(_ items: [Candidate]) -> (deadline: Deadline, sentence: Int)? {
         let explicit = items.filter { $0.expression != nil && !($0.expression!.isAnaphoric) }
         let current = explicit.filter { !$0.superseded }
         let pool = current.isEmpty ? explicit : current
-        var chosen: Deadline?
+        var chosen: (deadline: Deadline, sentence: Int)?
         for item in pool {
             let deadline = resolve(item.expression!)
-            guard let existing = chosen else {
-                chosen = deadline
+            guard let existing = chosen?.deadline else {
+                chosen = (deadline, item.sentence)
                 continue
             }
             if existing.value == nil && deadline.value != nil {
-                chosen = deadline
+                chosen = (deadline, item.sentence)
             } else if let old = existing.value, let new = deadline.value, old.date == new.date, old.minuteOfDay == nil,
                 new.minuteOfDay != nil
             {
-                chosen = deadline
+                chosen = (deadline, item.sentence)
             }
         }
         return chosen
+    }
+
+    /// A sentence as evidence: its text and its span in the article text.
+    private func evidence(of sentence: Int) -> Evidence {
+        let range = article.sentences[sentence]
+        let start = article.tokens[range.lowerBound].start
+        let end = article.tokens[range.upperBound - 1].end
+        return Evidence(sentence: article.text(range), span: TextSpan(start: start, end: end))
     }
 
     private static func specificity(_ deadline: Deadline) -> Int {

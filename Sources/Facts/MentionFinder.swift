@@ -35,6 +35,14 @@ struct MentionFinder {
                     index += match.length
                     continue
                 }
+                // In a noun compound the last noun is the head: an "embassy summer house" is a compound, an
+                // "embassy annex" an annex. The first facility word only modifies the second.
+                if case .kind = match.payload, index + match.length < range.upperBound,
+                    let next = article.kind[index + match.length], case .kind = next.payload
+                {
+                    index += match.length
+                    continue
+                }
                 if let mention = mention(
                     at: index,
                     length: match.length,
@@ -157,6 +165,13 @@ struct MentionFinder {
                 adjectives = 0
                 continue
             }
+            if let start = modifierStart(endingAt: index + 1, lowerBound: range.lowerBound) {
+                // A facility word modifying this one ("a U.S. Embassy summer house"): read past it.
+                lowest = start
+                index = start - 1
+                adjectives = 0
+                continue
+            }
             if token.key == "'s" {
                 // "Japan's consulate", "the consul general's residence", "the U.S. Embassy's summer house".
                 if index > range.lowerBound, let start = entityStart(endingAt: index),
@@ -220,6 +235,16 @@ struct MentionFinder {
         if lowest < mention.head.lowerBound {
             mention.range = lowest..<mention.range.upperBound
         }
+    }
+
+    /// The start of a facility-kind phrase that ends exactly at `end` ("embassy" before "summer house").
+    private func modifierStart(endingAt end: Int, lowerBound: Int) -> Int? {
+        for start in stride(from: end - 1, through: max(lowerBound, end - 4), by: -1) {
+            if let match = article.kind[start], case .kind = match.payload, start + match.length == end {
+                return start
+            }
+        }
+        return nil
     }
 
     private func isPersonEnd(_ index: Int) -> Bool {
@@ -296,7 +321,14 @@ struct MentionFinder {
             {
                 var start = index + 1
                 if key == "on" { start = index + 4 }
-                if let place = location(at: start, limit: limit) {
+                if var place = location(at: start, limit: limit) {
+                    if !place.cities.isEmpty, place.cities.allSatisfy({ !$0.known }),
+                        let known = appositiveCity(after: place.end, limit: limit)
+                    {
+                        // "at Serebryany Bor, a park on the edge of Moscow": the known city is the facility's city.
+                        place.cities = [known]
+                        if place.host == nil { place.host = known.country }
+                    }
                     apply(place, to: &mention)
                     index = place.end
                     end = index
@@ -342,6 +374,26 @@ struct MentionFinder {
             break
         }
         mention.range = mention.range.lowerBound..<max(end, mention.head.upperBound)
+    }
+
+    /// A known city named in an appositive right after an unknown place name: ", a wooded park on the edge of
+    /// Moscow", ", a suburb outside Lagos", ", a district in Moscow".
+    private func appositiveCity(after end: Int, limit: Int) -> CityRef? {
+        guard end < limit, tokens[end].key == "," else { return nil }
+        var index = end + 1
+        guard index < limit, ["a", "an", "the"].contains(tokens[index].key) else { return nil }
+        while index < min(limit, end + 12) {
+            let key = tokens[index].key
+            if key == "," || key == ";" || article.kind[index] != nil || !article.cue[index].isEmpty { return nil }
+            if ["of", "in", "near", "outside"].contains(key), index + 1 < limit,
+                let entity = article.entity[index + 1], !entity.cities.isEmpty, entity.countries.isEmpty,
+                let city = chooseCity(entity.cities)
+            {
+                return city
+            }
+            index += 1
+        }
+        return nil
     }
 
     private struct Place {

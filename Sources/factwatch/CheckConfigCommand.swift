@@ -11,13 +11,18 @@ struct CheckConfigCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "The file to check (default: --config, or the usual places).", completion: .file(extensions: ["toml"]))
+    @Argument(
+        help: "The file to check (default: --config, or the usual places).",
+        completion: .file(extensions: ["toml"])
+    )
     var file: String?
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         guard let path = file ?? ConfigurationLocator.find(explicit: options.config, environment: environment) else {
-            throw CommandError("no configuration file found; pass the file to check, e.g. `factwatch check-config config/factwatch.toml`")
+            throw CommandError(
+                "no configuration file found; pass the file to check, e.g. `factwatch check-config config/factwatch.toml`"
+            )
         }
         let result = Result { () throws(ConfigurationError) -> Configuration in
             let configuration = try Configuration.load(path: path, environment: environment)

@@ -10,7 +10,8 @@ struct CommonOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The configuration file.",
-            discussion: "Default: $CONFIGURATION_DIRECTORY/factwatch.toml, ./factwatch.toml, /etc/factwatch/factwatch.toml.",
+            discussion:
+                "Default: $CONFIGURATION_DIRECTORY/factwatch.toml, ./factwatch.toml, /etc/factwatch/factwatch.toml.",
             valueName: "file"
         ),
         completion: .file(extensions: ["toml"])

@@ -8,7 +8,8 @@ struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Show every change of one facility, oldest first.",
-        discussion: "KEY is operator:kind:host-country:city, as `factwatch facilities` lists it, e.g. ru:consulate:us:san-francisco."
+        discussion:
+            "KEY is operator:kind:host-country:city, as `factwatch facilities` lists it, e.g. ru:consulate:us:san-francisco."
     )
 
     @OptionGroup var options: CommonOptions
@@ -27,7 +28,9 @@ struct HistoryCommand: AsyncParsableCommand {
             let known = try await store.facilities().map(\.key.rawValue)
             let close = known.filter { $0.contains(key.lowercased()) || key.lowercased().contains($0) }.prefix(5)
             throw CommandError(
-                "no history for \(key)" + (close.isEmpty ? "; see `factwatch facilities`" : "; did you mean \(close.joined(separator: ", "))?")
+                "no history for \(key)"
+                    + (close.isEmpty
+                        ? "; see `factwatch facilities`" : "; did you mean \(close.joined(separator: ", "))?")
             )
         }
         let encoder = JSONCoding.encoder()

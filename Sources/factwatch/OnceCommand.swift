@@ -23,9 +23,12 @@ struct OnceCommand: AsyncParsableCommand {
         let configuration = try options.loadConfiguration()
         let unknown = source.filter { name in !configuration.sources.contains { $0.name == name } }
         if !unknown.isEmpty {
-            throw CommandError("no source named \(unknown.joined(separator: ", ")) in \(configuration.path ?? "the configuration")")
+            throw CommandError(
+                "no source named \(unknown.joined(separator: ", ")) in \(configuration.path ?? "the configuration")"
+            )
         }
-        let selected = source.isEmpty ? configuration.sources : configuration.sources.filter { source.contains($0.name) }
+        let selected =
+            source.isEmpty ? configuration.sources : configuration.sources.filter { source.contains($0.name) }
         let store = try SQLiteStore(path: configuration.database, logger: logger)
         let failures = try await Fetcher.withFetcher(limits: configuration.fetchLimits, logger: logger) { fetcher in
             let engine = try Engine(configuration: configuration, store: store, fetcher: fetcher, logger: logger)

@@ -3,8 +3,8 @@ import Daemon
 import Fetching
 import Foundation
 import ServiceLifecycle
-import UnixSignals
 import Storage
+import UnixSignals
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

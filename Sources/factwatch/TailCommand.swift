@@ -28,7 +28,10 @@ struct TailCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "One JSON object per line.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("While following, how often to look for new changes.", valueName: "duration"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("While following, how often to look for new changes.", valueName: "duration")
+    )
     var interval: String = "1s"
 
     func run() async throws {

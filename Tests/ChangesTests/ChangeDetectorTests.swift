@@ -234,7 +234,10 @@ import Testing
         let detector = ChangeDetector()
         var records: [FacilityKey: FacilityRecord] = [:]
         let first = [Self.fact(Self.consulate, .closed)]
-        Self.apply(detector.detect(facts: first, previousFacts: [], current: records, context: Self.context(version: 1)), to: &records)
+        Self.apply(
+            detector.detect(facts: first, previousFacts: [], current: records, context: Self.context(version: 1)),
+            to: &records
+        )
         let corrected = detector.detect(
             facts: [Self.fact(Self.consulate, .orderedClosed)],
             previousFacts: first,

@@ -2,8 +2,8 @@ import Alerts
 import Core
 import Daemon
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ConfigurationTests {
     static func parse(_ text: String, environment: [String: String] = [:]) throws(ConfigurationError) -> Configuration {
@@ -54,9 +54,11 @@ import TestSupport
         #expect(configuration.interval == .seconds(600))
         #expect(configuration.fetch.timeout == .seconds(20))
         #expect(configuration.sources.map(\.name) == ["ledger", "drop", "wire"])
-        #expect(configuration.sources.map(\.url) == [
-            "https://example.org/story", "/etc/factwatch/inbox/latest.html", "/var/lib/factwatch/wire.xml",
-        ])
+        #expect(
+            configuration.sources.map(\.url) == [
+                "https://example.org/story", "/etc/factwatch/inbox/latest.html", "/var/lib/factwatch/wire.xml",
+            ]
+        )
         #expect(configuration.sources.map(\.kind) == [.page, .page, .feed])
         #expect(configuration.sources.map(\.interval) == [.seconds(600), .seconds(5), .seconds(5400)])
         let hook = try #require(configuration.hooks.first)

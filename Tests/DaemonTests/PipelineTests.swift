@@ -6,8 +6,8 @@ import Fetching
 import Foundation
 import Logging
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// One pass over several sources through the real pipeline, against a loopback HTTP server and real files.
 @Suite struct PipelineTests {
@@ -36,7 +36,10 @@ import TestSupport
 
     @Test func aFailingSourceNeverStopsTheOthersAndItsHealthIsRecorded() async throws {
         try await LoopbackHTTPServer.with { server in
-            server.route("/story", response: LoopbackResponse(headers: [("Content-Type", "text/html")], body: try Self.page(1)))
+            server.route(
+                "/story",
+                response: LoopbackResponse(headers: [("Content-Type", "text/html")], body: try Self.page(1))
+            )
             server.route("/broken", response: .text("upstream exploded", status: 500))
             try await TemporaryDirectory.with { directory in
                 let sources = [
@@ -89,8 +92,14 @@ import TestSupport
 
     @Test func aFeedsItemsAreReadAsArticlesAndABrokenItemIsSkipped() async throws {
         try await LoopbackHTTPServer.with { server in
-            server.route("/story-1", response: LoopbackResponse(headers: [("Content-Type", "text/html")], body: try Self.page(1)))
-            server.route("/story-4", response: LoopbackResponse(headers: [("Content-Type", "text/html")], body: try Self.page(4)))
+            server.route(
+                "/story-1",
+                response: LoopbackResponse(headers: [("Content-Type", "text/html")], body: try Self.page(1))
+            )
+            server.route(
+                "/story-4",
+                response: LoopbackResponse(headers: [("Content-Type", "text/html")], body: try Self.page(4))
+            )
             server.route("/gone", response: .text("not here", status: 404))
             let feed = """
                 <?xml version="1.0" encoding="utf-8"?>

@@ -6,12 +6,14 @@ import Fetching
 import Foundation
 import Logging
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The whole pipeline on our own seed story: real files, a real SQLite database, a real hook process.
 @Suite struct SeedStoryTests {
-    static let versions = (1...4).map { RepositoryPaths.seeds.appendingPathComponent("sf-consulate-2017/v\($0).html").path }
+    static let versions = (1...4).map {
+        RepositoryPaths.seeds.appendingPathComponent("sf-consulate-2017/v\($0).html").path
+    }
 
     /// What the change log must say after each version, as "kind key status deadline".
     static let expected: [[String]] = [
@@ -89,6 +91,15 @@ import TestSupport
             }
 
             let log = try await store.changes(after: 0, limit: 1000)
+            // A deadline change cites the sentence that states the new deadline, not the opening paragraph.
+            let moved = log.filter { $0.kind == .deadlineChanged }
+            #expect(moved.count == 3)
+            #expect(
+                moved.allSatisfy {
+                    $0.evidence?.sentence.hasPrefix("The Russians must vacate the three buildings") == true
+                }
+            )
+            #expect(moved.allSatisfy { $0.evidence?.versionID == 2 })
             #expect(log.map(Self.line) == Self.expected.flatMap { $0 })
             #expect(log.compactMap(\.id) == Array(1...Int64(log.count)))
             for change in log {
@@ -136,7 +147,9 @@ import TestSupport
         #expect(result.article.published?.iso == "2017-08-31T15:10")
         // Navigation, captions, share bars, related links and the trailer are not in the article text.
         let text = result.article.text
-        for boilerplate in ["Share on Twitter", "Most read", "Green Street", "Read more at", "World Briefing", "Houston begins"] {
+        for boilerplate in [
+            "Share on Twitter", "Most read", "Green Street", "Read more at", "World Briefing", "Houston begins",
+        ] {
             #expect(!text.contains(boilerplate), "\(boilerplate)")
         }
     }
@@ -147,7 +160,10 @@ import TestSupport
             try await OfflineExtraction.run(Self.versions[3], fetcher: fetcher, facts: .init())
         }
         let keys = Set(result.facts.map(\.facility.key.rawValue))
-        for untouched in ["ru:embassy:us:washington", "ru:consulate:us:new-york", "ru:consulate:us:houston", "ru:consulate:us:seattle"] {
+        for untouched in [
+            "ru:embassy:us:washington", "ru:consulate:us:new-york", "ru:consulate:us:houston",
+            "ru:consulate:us:seattle",
+        ] {
             #expect(!keys.contains(untouched), "\(untouched)")
         }
         #expect(result.facts.filter { $0.status == .closed }.count == 4)

@@ -13,7 +13,9 @@ extension Configuration {
         } catch {
             throw ConfigurationError(
                 path: path ?? lexicon,
-                issues: [.init(line: nil, key: "lexicon", message: "cannot read \(lexicon): \(error.localizedDescription)")]
+                issues: [
+                    .init(line: nil, key: "lexicon", message: "cannot read \(lexicon): \(error.localizedDescription)")
+                ]
             )
         }
         do {

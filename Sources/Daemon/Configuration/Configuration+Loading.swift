@@ -25,7 +25,11 @@ extension Configuration {
     }
 
     /// Parses configuration text; `path` names it in errors and anchors relative paths.
-    public static func parse(text: String, path: String, environment: [String: String]) throws(ConfigurationError)
+    public static func parse(
+        text: String,
+        path: String,
+        environment: [String: String]
+    ) throws(ConfigurationError)
         -> Configuration
     {
         let table: TOMLTable

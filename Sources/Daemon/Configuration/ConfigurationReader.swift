@@ -72,7 +72,13 @@ struct ConfigurationReader {
                 if let parsed = Source.Kind(rawValue: text) {
                     kind = parsed
                 } else {
-                    report("kind", "source", index, prefix, "\"\(text)\" is not a source kind; use \"page\" or \"feed\"")
+                    report(
+                        "kind",
+                        "source",
+                        index,
+                        prefix,
+                        "\"\(text)\" is not a source kind; use \"page\" or \"feed\""
+                    )
                 }
             }
             let isNetwork = url.map { $0.hasPrefix("http://") || $0.hasPrefix("https://") } ?? false
@@ -220,9 +226,18 @@ struct ConfigurationReader {
         issues.append(.init(line: line, key: path, message: message))
     }
 
-    private mutating func checkKeys(_ table: TOMLTable, allowed: [String], table name: String?, index: Int, prefix: String) {
+    private mutating func checkKeys(
+        _ table: TOMLTable,
+        allowed: [String],
+        table name: String?,
+        index: Int,
+        prefix: String
+    ) {
         for key in table.keys where !allowed.contains(key) {
-            let suggestion = allowed.first { $0.replacingOccurrences(of: "_", with: "") == key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "") }
+            let suggestion = allowed.first {
+                $0.replacingOccurrences(of: "_", with: "")
+                    == key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
+            }
             let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
             report(key, name, index, prefix, "unknown key; \(hint)allowed here: \(allowed.joined(separator: ", "))")
         }
@@ -243,7 +258,13 @@ struct ConfigurationReader {
         return text
     }
 
-    private mutating func requiredString(_ table: TOMLTable, _ key: String, table name: String, index: Int, prefix: String)
+    private mutating func requiredString(
+        _ table: TOMLTable,
+        _ key: String,
+        table name: String,
+        index: Int,
+        prefix: String
+    )
         -> String?
     {
         guard table[key] != nil else {
@@ -258,7 +279,13 @@ struct ConfigurationReader {
         return text
     }
 
-    private mutating func stringArray(_ table: TOMLTable, _ key: String, table name: String, index: Int, prefix: String)
+    private mutating func stringArray(
+        _ table: TOMLTable,
+        _ key: String,
+        table name: String,
+        index: Int,
+        prefix: String
+    )
         -> [String]?
     {
         guard let value = table[key] else { return nil }
@@ -315,7 +342,13 @@ struct ConfigurationReader {
         }
         guard parsed >= minimum else {
             let why = minimum == Self.minimumNetworkInterval ? ", to be polite to the publisher's server" : ""
-            report(key, name, index, prefix, "\"\(text)\" is too short; the minimum is \(DurationText.format(minimum))\(why)")
+            report(
+                key,
+                name,
+                index,
+                prefix,
+                "\"\(text)\" is too short; the minimum is \(DurationText.format(minimum))\(why)"
+            )
             return nil
         }
         return parsed

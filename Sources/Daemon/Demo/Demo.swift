@@ -1,9 +1,9 @@
+import Alerts
 public import Core
 public import Fetching
 public import Foundation
 public import Logging
 import Storage
-import Alerts
 
 /// `factwatch demo`: replays a story's versions through the real pipeline, one pass per version, and prints the
 /// change log as it grows.

@@ -65,7 +65,9 @@ public struct OfflineExtraction: Sendable, Encodable {
 
     private static func details(_ fact: Fact) -> String {
         var parts: [String] = []
-        if let deadline = fact.deadline { parts.append("deadline \(deadline.value?.iso ?? "unresolved") (\(deadline.phrase))") }
+        if let deadline = fact.deadline {
+            parts.append("deadline \(deadline.value?.iso ?? "unresolved") (\(deadline.phrase))")
+        }
         if let staff = fact.staff { parts.append("staff \(staff)") }
         if let limit = fact.staffLimit { parts.append("staff limit \(limit)") }
         if let city = fact.relocatedTo { parts.append("to \(city)") }

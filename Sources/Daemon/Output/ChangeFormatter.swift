@@ -7,10 +7,13 @@ import Foundation
 /// it and where it was read. The JSON form (`--json`) is the stable contract; this one is for reading.
 public enum ChangeFormatter {
     public static func describe(_ change: Change) -> String {
-        var lines = ["#\(change.id.map(String.init) ?? "-")  \(timestamp(change.detectedAt))  \(change.kind.rawValue)  \(change.facilityKey)"]
+        var lines = [
+            "#\(change.id.map(String.init) ?? "-")  \(timestamp(change.detectedAt))  \(change.kind.rawValue)  \(change.facilityKey)"
+        ]
         lines.append("    " + summary(change))
         if let evidence = change.evidence {
-            let sentence = evidence.sentence.count > 160 ? evidence.sentence.prefix(157) + "…" : Substring(evidence.sentence)
+            let sentence =
+                evidence.sentence.count > 160 ? evidence.sentence.prefix(157) + "…" : Substring(evidence.sentence)
             lines.append("    “\(sentence)” — \(evidence.source), version \(evidence.versionID), \(evidence.url)")
         }
         return lines.joined(separator: "\n")

@@ -25,7 +25,8 @@ public enum DeliveryTable {
         let header = ["ID", "CHANGE", "HOOK", "STATE", "ATTEMPTS", "NEXT ATTEMPT", "KIND", "FACILITY", "LAST ERROR"]
         let rows = deliveries.map { delivery in
             [
-                "\(delivery.id)", "\(delivery.changeID)", delivery.hook, delivery.state.rawValue, "\(delivery.attempts)",
+                "\(delivery.id)", "\(delivery.changeID)", delivery.hook, delivery.state.rawValue,
+                "\(delivery.attempts)",
                 delivery.nextAttemptAt.map(ChangeFormatter.timestamp) ?? "-", delivery.changeKind.rawValue,
                 delivery.facilityKey.rawValue, delivery.lastError ?? "",
             ]

@@ -99,7 +99,12 @@ public struct Pipeline: Sendable {
     }
 
     /// Checks one article URL; returns the changes logged, or `nil` when there was no new version.
-    private func check(url: String, source: String, published: LocalDateTime?, logger: Logger) async throws
+    private func check(
+        url: String,
+        source: String,
+        published: LocalDateTime?,
+        logger: Logger
+    ) async throws
         -> [Change]?
     {
         let document = try await store.document(source: source, url: url)

@@ -45,7 +45,10 @@ public struct PollerService: Service {
     }
 
     public func run() async throws {
-        let (triggers, continuation) = AsyncStream.makeStream(of: PollerTrigger.self, bufferingPolicy: .bufferingNewest(4))
+        let (triggers, continuation) = AsyncStream.makeStream(
+            of: PollerTrigger.self,
+            bufferingPolicy: .bufferingNewest(4)
+        )
         let tick = self.tick
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask {
@@ -74,7 +77,9 @@ public struct PollerService: Service {
         notify { try notifier.ready(status: status.text) }
         logger.notice(
             "Started",
-            metadata: ["sources": "\(initial.sources.count)", "hooks": "\(initial.hooks.count)", "database": "\(store)"]
+            metadata: [
+                "sources": "\(initial.sources.count)", "hooks": "\(initial.hooks.count)", "database": "\(store)",
+            ]
         )
         var nextDeliveryCheck = Date.distantPast
         try await withGracefulShutdownHandler {
@@ -99,11 +104,16 @@ public struct PollerService: Service {
                         status.reloadError = nil
                         logger.notice(
                             "Configuration reloaded",
-                            metadata: ["sources": "\(configuration.sources.count)", "hooks": "\(configuration.hooks.count)"]
+                            metadata: [
+                                "sources": "\(configuration.sources.count)", "hooks": "\(configuration.hooks.count)",
+                            ]
                         )
                     } catch {
                         status.reloadError = "\(error)"
-                        logger.error("Reload failed; keeping the previous configuration", metadata: ["error": "\(error)"])
+                        logger.error(
+                            "Reload failed; keeping the previous configuration",
+                            metadata: ["error": "\(error)"]
+                        )
                     }
                     notify { try notifier.ready(status: status.text) }
                 case .tick:
