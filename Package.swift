@@ -110,7 +110,8 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "Daemon", "Alerts", "Core", "Facts", "Fetching", "Storage", "TestSupport",
+                "Daemon", "Alerts", "Core", "Facts", "Fetching", "Storage", "TestSupport", "factwatch",
+                .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),

@@ -18,15 +18,25 @@ public struct HookRunner: Sendable {
     public let outputLimit: Int
     /// How long a timed-out hook gets between SIGTERM and SIGKILL to its process group.
     public let killGracePeriod: Duration
+    /// Where hooks run; `nil` keeps the daemon's own working directory. The daemon passes its database's directory,
+    /// which under systemd is the one writable state directory.
+    public let workingDirectory: String?
     private let logger: Logger
 
     /// - Parameters:
     ///   - logger: Receives a debug line when a hook starts and an info line when one fails.
     ///   - outputLimit: Bytes of stdout and of stderr to keep per run.
     ///   - killGracePeriod: Time between SIGTERM and SIGKILL when a hook times out (or the daemon stops).
-    public init(logger: Logger, outputLimit: Int = 64 * 1024, killGracePeriod: Duration = .seconds(5)) {
+    ///   - workingDirectory: The directory hooks run in.
+    public init(
+        logger: Logger,
+        outputLimit: Int = 64 * 1024,
+        killGracePeriod: Duration = .seconds(5),
+        workingDirectory: String? = nil
+    ) {
         precondition(outputLimit > 0, "outputLimit must be positive")
         self.logger = logger
+        self.workingDirectory = workingDirectory
         self.outputLimit = outputLimit
         self.killGracePeriod = killGracePeriod
         BrokenPipeSignal.ignore()
@@ -145,6 +155,7 @@ public struct HookRunner: Sendable {
                 remainingValues: Array(hook.command.dropFirst())
             ),
             environment: .inherit.updating(updates),
+            workingDirectory: workingDirectory.map { FilePath($0) },
             platformOptions: options
         )
         return .success(PreparedHook(executable: executable, configuration: configuration, payload: payload))

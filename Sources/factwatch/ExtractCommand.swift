@@ -21,10 +21,35 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "One JSON object per input, on one line.")
     var json = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The publication date to resolve relative deadlines against when a page states none.",
+            valueName: "YYYY-MM-DD[THH:MM]"
+        )
+    )
+    var published: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The URL a saved page was served from (one input only).", valueName: "url")
+    )
+    var url: String?
+
     @Argument(help: "Files or URLs.", completion: .file())
     var inputs: [String]
 
     func run() async throws {
+        if url != nil, inputs.count != 1 {
+            throw ValidationError("--url names where one saved page came from; give exactly one input with it")
+        }
+        var reference: LocalDateTime?
+        if let published {
+            guard let parsed = LocalDateTime(iso: published) else {
+                throw ValidationError("--published \"\(published)\" is not a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+            }
+            reference = parsed
+        }
         let logger = try Bootstrap.start(level: options.logLevel)
         var lexicon = Lexicon.builtin
         if ConfigurationLocator.find(explicit: options.config, environment: options.environment) != nil {
@@ -36,7 +61,13 @@ struct ExtractCommand: AsyncParsableCommand {
             let encoder = JSONCoding.encoder()
             for input in inputs {
                 do {
-                    let result = try await OfflineExtraction.run(input, fetcher: fetcher, facts: extractor)
+                    let result = try await OfflineExtraction.run(
+                        input,
+                        fetcher: fetcher,
+                        facts: extractor,
+                        published: reference,
+                        servedFrom: url
+                    )
                     print(json ? String(decoding: try encoder.encode(result), as: UTF8.self) : result.report)
                 } catch {
                     failures += 1

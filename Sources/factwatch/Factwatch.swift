@@ -15,7 +15,7 @@ struct Factwatch: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, OnceCommand.self, TailCommand.self, FacilitiesCommand.self, HistoryCommand.self,
             ExtractCommand.self, SourcesCommand.self, DeliveriesCommand.self, CheckConfigCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -22,7 +22,7 @@ struct TailCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Print only changes with an id greater than this.")
     var since: Int64?
 
-    @Option(name: .shortAndLong, help: "Without --since, start with the last N changes (default: all).")
+    @Option(name: [.customShort("n"), .long], help: "Without --since, start with the last N changes (default: all).")
     var lines: Int?
 
     @Flag(name: .long, help: "One JSON object per line.")

@@ -22,7 +22,7 @@ import Testing
         sources: [Source],
         _ body: (Engine, SQLiteStore) async throws -> T
     ) async throws -> T {
-        let logger = Logger(label: "test")
+        let logger = TestLogging.quiet()
         let configuration = Configuration(database: directory.file("factwatch.sqlite"), sources: sources)
         let store = try SQLiteStore(path: configuration.database, logger: logger)
         try await store.register(sources)

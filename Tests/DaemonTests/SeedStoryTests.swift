@@ -61,7 +61,7 @@ import Testing
             let current = directory.file("current.html")
             let received = directory.file("received.jsonl")
             let hookScript = try directory.write(
-                "#!/bin/sh\ncat >> \"$1\"\necho \"$FACTWATCH_KIND $FACTWATCH_FACILITY_KEY\" >> \"$1.env\"\n",
+                "#!/bin/sh\ncat >> \"$1\"\necho \"$FACTWATCH_KIND $FACTWATCH_FACILITY_KEY\" >> \"$1.env\"\npwd > \"$1.cwd\"\n",
                 to: "hook.sh",
                 executable: true
             )
@@ -70,7 +70,7 @@ import Testing
                 sources: [Source(name: "ledger", url: current, kind: .page, interval: .seconds(60))],
                 hooks: [HookConfiguration(name: "capture", command: [hookScript, received])]
             )
-            let logger = Logger(label: "test")
+            let logger = TestLogging.quiet()
             let store = try SQLiteStore(path: configuration.database, logger: logger)
             try await Fetcher.withFetcher(logger: logger) { fetcher in
                 let engine = try Engine(configuration: configuration, store: store, fetcher: fetcher, logger: logger)
@@ -114,6 +114,13 @@ import Testing
             #expect(delivered == log)
             let environment = try String(contentsOfFile: received + ".env", encoding: .utf8).split(separator: "\n")
             #expect(environment.first == "facility_seen ru:consulate:us:san-francisco")
+            // Hooks run in the database's directory.
+            let workingDirectory = try String(contentsOfFile: received + ".cwd", encoding: .utf8)
+            #expect(
+                URL(fileURLWithPath: workingDirectory.trimmingCharacters(in: .whitespacesAndNewlines))
+                    .resolvingSymlinksInPath()
+                    == directory.url.resolvingSymlinksInPath()
+            )
             #expect(try await store.deliveries(states: [.pending, .dead], limit: 100).isEmpty)
 
             let facilities = try await store.facilities()
@@ -128,7 +135,7 @@ import Testing
     }
 
     @Test func theFirstVersionExtractsTheThreeOrderedClosuresAndNoneOfTheTraps() async throws {
-        let logger = Logger(label: "test")
+        let logger = TestLogging.quiet()
         let result = try await Fetcher.withFetcher(logger: logger) { fetcher in
             try await OfflineExtraction.run(Self.versions[0], fetcher: fetcher, facts: .init())
         }
@@ -155,7 +162,7 @@ import Testing
     }
 
     @Test func theLastVersionsRemainOpenSentenceMakesNoFact() async throws {
-        let logger = Logger(label: "test")
+        let logger = TestLogging.quiet()
         let result = try await Fetcher.withFetcher(logger: logger) { fetcher in
             try await OfflineExtraction.run(Self.versions[3], fetcher: fetcher, facts: .init())
         }

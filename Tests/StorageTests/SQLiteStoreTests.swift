@@ -9,7 +9,7 @@ import TestSupport
 import Testing
 
 @Suite struct SQLiteStoreTests {
-    static let logger = Logger(label: "test")
+    static let logger = TestLogging.quiet()
     static let source = Source(name: "ledger", url: "file:///tmp/story.html", kind: .page, interval: .seconds(60))
 
     static func observation(_ facts: [Fact], text: String, url: String = "https://example.org/story") -> Observation {

@@ -42,7 +42,10 @@ public struct Engine: Sendable {
         dispatcher = DeliveryDispatcher(
             store: store,
             hooks: configuration.hooks,
-            runner: HookRunner(logger: logger),
+            runner: HookRunner(
+                logger: logger,
+                workingDirectory: URL(fileURLWithPath: configuration.database).deletingLastPathComponent().path
+            ),
             logger: logger
         )
     }

@@ -21,23 +21,30 @@ public struct OfflineExtraction: Sendable, Encodable {
     }
 
     /// Reads and extracts `input`: an http(s) URL is fetched, anything else is read as a file (`.gz` is
-    /// decompressed).
+    /// decompressed). `published` stands in for a publication date the page does not give; `servedFrom` is the URL
+    /// a saved page came from (for relative links and a date in the URL's path).
     public static func run(
         _ input: String,
         fetcher: Fetcher,
         articles: ArticleExtractor = ArticleExtractor(),
-        facts: FactExtractor
+        facts: FactExtractor,
+        published: LocalDateTime? = nil,
+        servedFrom: String? = nil
     ) async throws -> OfflineExtraction {
         let response = try await fetcher.fetch(FetchRequest(url: input))
-        var url = response.finalURL
-        if input.hasSuffix(".gz"), !url.hasPrefix("http") { url = String(url.dropLast(3)) }
-        let article = try articles.extract(
+        var url = servedFrom ?? response.finalURL
+        if servedFrom == nil, input.hasSuffix(".gz"), !url.hasPrefix("http") { url = String(url.dropLast(3)) }
+        var article = try articles.extract(
             bytes: response.body,
             url: url,
             contentType: response.contentType,
             charset: response.charset
         )
-        let extraction = facts.extract(from: article, fetchedAt: LocalDateTime(utc: response.fetchedAt))
+        if article.published == nil { article.published = published }
+        // A live fetch's time can anchor relative deadlines; reading a saved file says nothing about when it was
+        // written, so a file without dates leaves them unresolved.
+        let isLive = input.lowercased().hasPrefix("http://") || input.lowercased().hasPrefix("https://")
+        let extraction = facts.extract(from: article, fetchedAt: isLive ? LocalDateTime(utc: response.fetchedAt) : nil)
         return OfflineExtraction(input: input, article: article, facts: extraction.facts, rejected: extraction.rejected)
     }
 

@@ -52,9 +52,10 @@ public struct PollerService: Service {
         let tick = self.tick
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask {
+                // Cancellation (the loop ended) is the normal way out of the ticker, not an error.
                 while !Task.isCancelled {
                     continuation.yield(.tick)
-                    try await Task.sleep(for: tick)
+                    do { try await Task.sleep(for: tick) } catch { break }
                 }
             }
             group.addTask {
@@ -78,7 +79,8 @@ public struct PollerService: Service {
         logger.notice(
             "Started",
             metadata: [
-                "sources": "\(initial.sources.count)", "hooks": "\(initial.hooks.count)", "database": "\(store)",
+                "sources": "\(initial.sources.count)", "hooks": "\(initial.hooks.count)",
+                "database": "\(initial.database)",
             ]
         )
         var nextDeliveryCheck = Date.distantPast

@@ -1,0 +1,146 @@
+public import Core
+public import Extraction
+public import Facts
+import Fetching
+import Foundation
+
+/// `factwatch bench`: in-process throughput of the extraction stages over a corpus of saved pages.
+///
+/// Files are read (and gunzipped) first, outside the timing. Each stage then runs over the whole corpus `repeats`
+/// times: libxml2's parse alone (the floor any HTML extractor pays, the baseline the others are compared with),
+/// article extraction (parse + main text + metadata), and fact extraction on the extracted articles. Times are CPU
+/// time of this process, so other load on the machine disturbs them less than wall time.
+public struct Benchmark: Sendable {
+    /// The figures, as `factwatch bench` prints them (JSON).
+    public struct Report: Codable, Sendable {
+        public var pages: Int
+        public var bytes: Int
+        public var repeats: Int
+        public var parseMsPerPage: Double
+        public var articleMsPerPage: Double
+        public var factsMsPerPage: Double
+        public var articleVersusParse: Double
+        public var pagesPerSecond: Double
+        public var facts: Int
+        public var failures: Int
+        public var peakResidentMiB: Double
+
+        enum CodingKeys: String, CodingKey {
+            case pages, bytes, repeats, facts, failures
+            case parseMsPerPage = "parse_ms_per_page"
+            case articleMsPerPage = "article_ms_per_page"
+            case factsMsPerPage = "facts_ms_per_page"
+            case articleVersusParse = "article_vs_parse_ratio"
+            case pagesPerSecond = "pages_per_second"
+            case peakResidentMiB = "peak_resident_mib"
+        }
+    }
+
+    public struct Page: Sendable {
+        public var path: String
+        public var bytes: [UInt8]
+    }
+
+    public let pages: [Page]
+    public let facts: FactExtractor
+    public let repeats: Int
+
+    public init(pages: [Page], facts: FactExtractor, repeats: Int = 3) {
+        self.pages = pages
+        self.facts = facts
+        self.repeats = max(1, repeats)
+    }
+
+    /// Loads every `.html`, `.htm`, `.html.gz` and `.txt` file under the given files and directories.
+    public static func load(_ inputs: [String]) throws -> [Page] {
+        var paths: [String] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                throw FetchError(code: .fileNotFound, url: input, message: "no such file or directory")
+            }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.subpathsOfDirectory(atPath: input).sorted()
+                paths += names.filter(Self.isPage).map { "\(input)/\($0)" }
+            } else {
+                paths.append(input)
+            }
+        }
+        let reader = FileFetcher()
+        return try paths.map { path in Page(path: path, bytes: try reader.fetch(FetchRequest(url: path)).body) }
+    }
+
+    static func isPage(_ name: String) -> Bool {
+        [".html", ".htm", ".html.gz", ".htm.gz", ".txt"].contains { name.hasSuffix($0) }
+    }
+
+    public func run() -> Report {
+        let articles = ArticleExtractor()
+        let urls = pages.map { $0.path.hasSuffix(".gz") ? String($0.path.dropLast(3)) : $0.path }
+        let parse = Self.cpuSeconds {
+            for _ in 0..<repeats {
+                for (page, url) in zip(pages, urls) where !url.hasSuffix(".txt") {
+                    _ = try? HTMLDocument(html: page.bytes, url: url)
+                }
+            }
+        }
+        var extracted: [Article] = []
+        var failures = 0
+        let article = Self.cpuSeconds {
+            for round in 0..<repeats {
+                for (page, url) in zip(pages, urls) {
+                    do {
+                        let result = try articles.extract(bytes: page.bytes, url: url)
+                        if round == 0 { extracted.append(result) }
+                    } catch {
+                        if round == 0 { failures += 1 }
+                    }
+                }
+            }
+        }
+        var factCount = 0
+        let factTime = Self.cpuSeconds {
+            for round in 0..<repeats {
+                for item in extracted {
+                    let found = facts.extract(from: item)
+                    if round == 0 { factCount += found.facts.count }
+                }
+            }
+        }
+        let runs = Double(pages.count * repeats)
+        let htmlRuns = Double(urls.filter { !$0.hasSuffix(".txt") }.count * repeats)
+        return Report(
+            pages: pages.count,
+            bytes: pages.reduce(0) { $0 + $1.bytes.count },
+            repeats: repeats,
+            parseMsPerPage: htmlRuns > 0 ? 1000 * parse / htmlRuns : 0,
+            articleMsPerPage: 1000 * article / runs,
+            factsMsPerPage: extracted.isEmpty ? 0 : 1000 * factTime / Double(extracted.count * repeats),
+            articleVersusParse: parse > 0 ? (article / runs) / (parse / max(htmlRuns, 1)) : 0,
+            pagesPerSecond: runs / max(article + factTime, 1e-9),
+            facts: factCount,
+            failures: failures,
+            peakResidentMiB: Self.peakResidentMiB()
+        )
+    }
+
+    /// CPU time (user + system) of this process spent in `body`.
+    static func cpuSeconds(_ body: () -> Void) -> Double {
+        let before = cpuNow()
+        body()
+        return cpuNow() - before
+    }
+
+    private static func cpuNow() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+            + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    private static func peakResidentMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // Linux reports KiB
+    }
+}
