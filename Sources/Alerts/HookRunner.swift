@@ -18,27 +18,37 @@ public struct HookRunner: Sendable {
     public let outputLimit: Int
     /// How long a timed-out hook gets between SIGTERM and SIGKILL to its process group.
     public let killGracePeriod: Duration
+    /// The environment hooks start from; `nil` means this process's environment at the time of each run.
+    public let baseEnvironment: [String: String]?
     /// Where hooks run; `nil` keeps the daemon's own working directory. The daemon passes its database's directory,
     /// which under systemd is the one writable state directory.
     public let workingDirectory: String?
     private let logger: Logger
 
+    /// Variables of the daemon's own environment that a hook must not inherit: with them a hook could send
+    /// readiness or watchdog messages on the daemon's behalf (sd_notify(3) advises unsetting them for children).
+    public static let withheldVariables: Set<String> = ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"]
+
     /// - Parameters:
     ///   - logger: Receives a debug line when a hook starts and an info line when one fails.
     ///   - outputLimit: Bytes of stdout and of stderr to keep per run.
     ///   - killGracePeriod: Time between SIGTERM and SIGKILL when a hook times out (or the daemon stops).
+    ///   - baseEnvironment: The environment hooks inherit, minus ``withheldVariables``; `nil` (the daemon's
+    ///     choice) means this process's own. Tests pass an explicit one instead of changing their process's.
     ///   - workingDirectory: The directory hooks run in.
     public init(
         logger: Logger,
         outputLimit: Int = 64 * 1024,
         killGracePeriod: Duration = .seconds(5),
+        baseEnvironment: [String: String]? = nil,
         workingDirectory: String? = nil
     ) {
         precondition(outputLimit > 0, "outputLimit must be positive")
         self.logger = logger
-        self.workingDirectory = workingDirectory
         self.outputLimit = outputLimit
         self.killGracePeriod = killGracePeriod
+        self.baseEnvironment = baseEnvironment
+        self.workingDirectory = workingDirectory
         BrokenPipeSignal.ignore()
     }
 
@@ -133,7 +143,8 @@ public struct HookRunner: Sendable {
         }
         var variables = hook.environment
         variables.merge(HookEnvironment.variables(for: change, hook: hook)) { _, factwatch in factwatch }
-        let searchPath = variables["PATH"] ?? ProcessInfo.processInfo.environment["PATH"]
+        let inheritedPath = baseEnvironment.map { $0["PATH"] } ?? ProcessInfo.processInfo.environment["PATH"]
+        let searchPath = variables["PATH"] ?? inheritedPath
         let executable: String
         switch ExecutableLocator.locate(hook.command[0], searchPath: searchPath) {
         case .success(let path): executable = path
@@ -144,9 +155,24 @@ public struct HookRunner: Sendable {
         options.createSession = true
         // Used by swift-subprocess when the calling task is cancelled; the timeout path signals the group itself.
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: killGracePeriod)]
-        var updates: [Environment.Key: String?] = [:]
-        for (key, value) in variables {
-            if let key = Environment.Key(rawValue: key) { updates[key] = value }
+        let environment: Environment
+        if let baseEnvironment {
+            var full = baseEnvironment.filter { !Self.withheldVariables.contains($0.key) }
+            full.merge(variables) { _, hook in hook }
+            var custom: [Environment.Key: String] = [:]
+            for (key, value) in full {
+                if let key = Environment.Key(rawValue: key) { custom[key] = value }
+            }
+            environment = .custom(custom)
+        } else {
+            var updates: [Environment.Key: String?] = [:]
+            for key in Self.withheldVariables {
+                if let key = Environment.Key(rawValue: key) { updates[key] = .some(nil) }
+            }
+            for (key, value) in variables {
+                if let key = Environment.Key(rawValue: key) { updates[key] = value }
+            }
+            environment = .inherit.updating(updates)
         }
         let configuration = Configuration(
             executable: .path(FilePath(executable)),
@@ -154,7 +180,7 @@ public struct HookRunner: Sendable {
                 executablePathOverride: hook.command[0],
                 remainingValues: Array(hook.command.dropFirst())
             ),
-            environment: .inherit.updating(updates),
+            environment: environment,
             workingDirectory: workingDirectory.map { FilePath($0) },
             platformOptions: options
         )

@@ -68,6 +68,34 @@ import Testing
         }
     }
 
+    @Test func aHookThatClosesItsOutputsIsStillWaitedForAndTimedOut() async throws {
+        try await TemporaryDirectory.with { directory in
+            let quiet = try HookTestSupport.script("exec >&- 2>&-\nsleep 0.5\nexit 5", in: directory, named: "quiet")
+            let finished = await HookTestSupport.runner().run(
+                HookConfiguration(name: "quiet", command: [quiet], timeout: .seconds(20)),
+                change: ChangeFixtures.statusChange()
+            )
+            #expect(finished.exitStatus == 5, "the real exit status, after the streams closed: \(finished.summary)")
+            #expect(finished.duration >= .milliseconds(500))
+
+            let silent = try HookTestSupport.script(
+                "exec >&- 2>&-\necho $$ > \"$1\"\nexec sleep 66",
+                in: directory,
+                named: "silent"
+            )
+            let pidFile = directory.file("silent.pid")
+            let hung = await HookTestSupport.runner(grace: .seconds(2)).run(
+                HookConfiguration(name: "silent", command: [silent, pidFile], timeout: .seconds(2)),
+                change: ChangeFixtures.statusChange()
+            )
+            #expect(hung.timedOut)
+            #expect(hung.signal == SIGTERM)
+            #expect(hung.duration < .seconds(30))
+            let pid = try await HookTestSupport.pid(at: pidFile)
+            #expect(await HookTestSupport.waitUntilGone(pid, running: ["sleep", "66"]))
+        }
+    }
+
     @Test func hugeOutputIsTruncatedNotFatal() async throws {
         try await TemporaryDirectory.with { directory in
             let script = try HookTestSupport.script(

@@ -140,6 +140,34 @@ import Testing
         }
     }
 
+    @Test func hooksDoNotInheritTheDaemonsNotifySocket() async throws {
+        try await TemporaryDirectory.with { directory in
+            let script = try HookTestSupport.script("env > \"$1\"", in: directory)
+            let runner = HookRunner(
+                logger: HookTestSupport.logger,
+                baseEnvironment: [
+                    "PATH": "/usr/bin:/bin",
+                    "NOTIFY_SOCKET": "/run/systemd/notify",
+                    "WATCHDOG_USEC": "30000000",
+                    "WATCHDOG_PID": "1",
+                    "LANG": "C.UTF-8",
+                ]
+            )
+            let outcome = await runner.run(
+                HookConfiguration(name: "env", command: [script, directory.file("env.txt")]),
+                change: ChangeFixtures.statusChange()
+            )
+            #expect(outcome.succeeded, "\(outcome.summary)")
+            let env = try Self.parseEnvironment(at: directory.file("env.txt"))
+            for withheld in HookRunner.withheldVariables {
+                #expect(env[withheld] == nil, "\(withheld)")
+            }
+            #expect(env["LANG"] == "C.UTF-8")
+            #expect(env["PATH"] == "/usr/bin:/bin")
+            #expect(env["FACTWATCH_HOOK"] == "env")
+        }
+    }
+
     @Test func invalidConfigurationFailsWithoutRunningAnything() async {
         let outcome = await HookTestSupport.runner().run(
             HookConfiguration(name: "bad", command: ["/bin/true"], timeout: .zero),

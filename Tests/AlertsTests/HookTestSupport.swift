@@ -13,6 +13,7 @@ enum HookTestSupport {
     }
 
     /// Writes an executable `/bin/sh` script and returns its path.
+    @discardableResult
     static func script(_ body: String, in directory: TemporaryDirectory, named name: String = "hook") throws -> String {
         try directory.write("#!/bin/sh\n" + body + "\n", to: name, executable: true)
     }
