@@ -106,7 +106,14 @@ let package = Package(
             name: "StorageTests",
             dependencies: ["Storage", "Changes", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "Storage", "TestSupport"]),
+        .testTarget(
+            name: "AlertsTests",
+            dependencies: [
+                "Alerts", "Core", "Storage", "TestSupport",
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "DaemonTests",
             dependencies: [

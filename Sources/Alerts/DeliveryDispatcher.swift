@@ -16,11 +16,15 @@ public struct DeliveryDispatcher: Sendable {
     public let policy: RetryPolicy
     public let logger: Logger
 
+    /// 12 attempts: with the policy's 10 s doubling to a 1 h ceiling, a delivery is given up only after roughly
+    /// two to three and a half hours of failures, long enough to ride out an endpoint's outage or a redeploy.
+    public static let defaultPolicy = RetryPolicy(maxAttempts: 12)
+
     public init(
         store: any ChangeStore,
         hooks: [HookConfiguration],
         runner: HookRunner,
-        policy: RetryPolicy = RetryPolicy(),
+        policy: RetryPolicy = DeliveryDispatcher.defaultPolicy,
         logger: Logger
     ) {
         self.store = store

@@ -1,3 +1,4 @@
+import Alerts
 import Daemon
 import Fetching
 import Foundation
@@ -8,7 +9,7 @@ enum Bootstrap {
     /// Logging to stderr (journald format under systemd), libcurl and libxml2 initialisation, and SIGPIPE ignored so
     /// a hook that closes its stdin early gives EPIPE instead of killing the daemon.
     static func start(level: Logger.Level) throws -> Logger {
-        signal(SIGPIPE, SIG_IGN)
+        BrokenPipeSignal.ignore()
         LoggingSystem.bootstrap { label in
             var handler = JournaldLogHandler(label: label)
             handler.logLevel = level
