@@ -2,8 +2,8 @@
 ///
 /// journald starts a new entry at every newline, and a `last_error` that spans lines breaks `factwatch deliveries`
 /// tables, so control characters are written as escapes instead.
-enum OneLine {
-    static func escape(_ text: some StringProtocol) -> String {
+public enum OneLine {
+    public static func escape(_ text: some StringProtocol) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -1,23 +1,12 @@
 import Changes
 import Core
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ChangeDetectorTests {
-    static let consulate = Facility(
-        kind: .consulate,
-        operatorCountry: CountryCode(rawValue: "RU"),
-        hostCountry: CountryCode(rawValue: "US"),
-        city: "San Francisco",
-        name: "Consulate General of Russia in San Francisco"
-    )
-    static let annex = Facility(
-        kind: .annex,
-        operatorCountry: CountryCode(rawValue: "RU"),
-        hostCountry: CountryCode(rawValue: "US"),
-        city: "Washington",
-        name: "Chancery annex of Russia in Washington"
-    )
+    static let consulate = Samples.sanFranciscoConsulate
+    static let annex = Samples.washingtonAnnex
 
     static func fact(
         _ facility: Facility,
@@ -26,13 +15,7 @@ import Testing
         modality: Fact.Modality = .asserted,
         sentence: String = "A sentence."
     ) -> Fact {
-        Fact(
-            facility: facility,
-            status: status,
-            deadline: deadline.map { Deadline(value: LocalDateTime(iso: $0), phrase: "by \($0)", anchor: .published) },
-            modality: modality,
-            evidence: Evidence(sentence: sentence, span: TextSpan(start: 0, end: sentence.unicodeScalars.count))
-        )
+        Samples.fact(facility, status, deadline: deadline, modality: modality, sentence: sentence)
     }
 
     static func context(

@@ -112,13 +112,7 @@ public struct Pipeline: Sendable {
             FetchRequest(url: url, etag: document?.etag, lastModified: document?.lastModified)
         )
         if response.notModified {
-            try await store.recordUnchanged(
-                source: source,
-                url: url,
-                etag: response.etag,
-                lastModified: response.lastModified,
-                checkedAt: response.fetchedAt
-            )
+            try await recordUnchanged(response, source: source, url: url)
             logger.debug("Not modified", metadata: ["url": "\(url)"])
             return nil
         }
@@ -131,13 +125,7 @@ public struct Pipeline: Sendable {
         if article.published == nil { article.published = published }
         let hash = ContentHash.sha256Hex(article.text)
         if hash == document?.latestContentHash {
-            try await store.recordUnchanged(
-                source: source,
-                url: url,
-                etag: response.etag,
-                lastModified: response.lastModified,
-                checkedAt: response.fetchedAt
-            )
+            try await recordUnchanged(response, source: source, url: url)
             logger.debug("Text unchanged", metadata: ["url": "\(url)"])
             return nil
         }
@@ -182,5 +170,16 @@ public struct Pipeline: Sendable {
             ]
         )
         return outcome.isNewVersion ? outcome.changes : nil
+    }
+
+    /// Keeps the response's validators for the next conditional request and notes the check.
+    private func recordUnchanged(_ response: FetchResponse, source: String, url: String) async throws {
+        try await store.recordUnchanged(
+            source: source,
+            url: url,
+            etag: response.etag,
+            lastModified: response.lastModified,
+            checkedAt: response.fetchedAt
+        )
     }
 }

@@ -1,3 +1,4 @@
+import Alerts
 import Foundation
 import Glibc
 import Logging
@@ -44,19 +45,7 @@ enum LogLineFormatter {
 
     /// Control characters as escapes, so that one event is one line (journald starts an entry at every newline).
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                result += "\\u{" + String(scalar.value, radix: 16) + "}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        OneLine.escape(text)
     }
 
     private static func quoteIfNeeded(_ value: String) -> String {
