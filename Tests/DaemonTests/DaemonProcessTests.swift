@@ -2,6 +2,7 @@ import Core
 import Foundation
 import Logging
 import Storage
+import Synchronization
 import TestSupport
 import Testing
 
@@ -101,6 +102,93 @@ import Testing
             #expect(try await store.sources().map(\.name) == ["ledger", "second"])
             let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(log.contains("Configuration reloaded"), "\(log)")
+        }
+    }
+
+    @Test func tailFollowPrintsChangesAsTheyAreLoggedAndResumesAfterSince() async throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
+            Issue.record("the factwatch executable was not built at \(Self.executable)")
+            return
+        }
+        try await TemporaryDirectory.with { directory in
+            let database = directory.file("factwatch.sqlite")
+            let store = try SQLiteStore(path: database, logger: TestLogging.quiet())
+            try await store.register([Source(name: "ledger", url: "/x", kind: .page, interval: .seconds(60))])
+            func log(_ text: String, _ facility: Facility) async throws {
+                let fact = Samples.fact(facility, .closed)
+                _ = try await store.ingest(
+                    Observation(
+                        source: "ledger",
+                        url: "https://example.org/\(text)",
+                        article: Samples.article([text]),
+                        facts: [fact],
+                        contentHash: ContentHash.sha256Hex(text),
+                        fetchedAt: Date()
+                    ),
+                    detect: { _, _, _, versionID in
+                        Detection(
+                            changes: [
+                                Change(
+                                    kind: .statusChanged,
+                                    facility: facility,
+                                    before: nil,
+                                    after: fact.state,
+                                    evidence: nil,
+                                    detectedAt: Date(),
+                                    idempotencyKey: "v\(versionID)"
+                                )
+                            ],
+                            facilities: []
+                        )
+                    },
+                    route: { _ in [] }
+                )
+            }
+            try await log("first", Samples.sanFranciscoConsulate)
+
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Self.executable)
+            process.arguments = ["tail", "-f", "--json", "--interval", "50ms", "--since", "0", "--database", database]
+            let output = Foundation.Pipe()
+            process.standardOutput = output
+            try process.run()
+            defer { if process.isRunning { process.terminate() } }
+
+            // The change already logged, then one logged while tail is following.
+            let lines = Mutex<[String]>([])
+            let reader = output.fileHandleForReading
+            reader.readabilityHandler = { handle in
+                let text = String(decoding: handle.availableData, as: UTF8.self)
+                lines.withLock { $0 += text.split(separator: "\n").map(String.init) }
+            }
+            defer { reader.readabilityHandler = nil }
+            func waitFor(_ count: Int) async throws {
+                let deadline = ContinuousClock.now + .seconds(30)
+                while lines.withLock({ $0.count }) < count && ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+            }
+            try await waitFor(1)
+            try await log("second", Samples.washingtonAnnex)
+            try await waitFor(2)
+            let changes = try lines.withLock { $0 }.map {
+                try JSONCoding.decoder().decode(Change.self, from: Data($0.utf8))
+            }
+            #expect(changes.map(\.id) == [1, 2])
+            #expect(changes.map(\.facilityKey.rawValue) == ["ru:consulate:us:san-francisco", "ru:annex:us:washington"])
+
+            // --since resumes after the given id, without following.
+            let resumed = Process()
+            resumed.executableURL = URL(fileURLWithPath: Self.executable)
+            resumed.arguments = ["tail", "--json", "--since", "1", "--database", database]
+            let resumedOutput = Foundation.Pipe()
+            resumed.standardOutput = resumedOutput
+            try resumed.run()
+            let text = String(decoding: resumedOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            resumed.waitUntilExit()
+            #expect(resumed.terminationStatus == 0)
+            #expect(text.split(separator: "\n").count == 1)
+            #expect(text.contains("\"id\":2"))
         }
     }
 }
