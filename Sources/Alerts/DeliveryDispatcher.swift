@@ -43,14 +43,19 @@ public struct DeliveryDispatcher: Sendable {
         public init() {}
     }
 
-    /// Runs every delivery due at `now` (up to `limit`) and returns the counts.
-    public func dispatchDue(now: Date = Date(), limit: Int = 500) async throws -> Report {
+    /// Runs every delivery due at `now` (up to `limit`) and returns the counts. `progress` is called after each
+    /// hook run (the daemon feeds systemd's watchdog with it).
+    public func dispatchDue(
+        now: Date = Date(),
+        limit: Int = 500,
+        progress: @escaping @Sendable () -> Void = {}
+    ) async throws -> Report {
         let due = try await store.dueDeliveries(now: now, limit: limit)
         guard !due.isEmpty else { return Report() }
         let byHook = Dictionary(grouping: due, by: \.hook)
         return try await withThrowingTaskGroup(of: Report.self) { group in
             for (hook, deliveries) in byHook {
-                group.addTask { try await deliver(deliveries, to: hook) }
+                group.addTask { try await deliver(deliveries, to: hook, progress: progress) }
             }
             var total = Report()
             for try await report in group {
@@ -62,7 +67,11 @@ public struct DeliveryDispatcher: Sendable {
         }
     }
 
-    private func deliver(_ deliveries: [PendingDelivery], to name: String) async throws -> Report {
+    private func deliver(
+        _ deliveries: [PendingDelivery],
+        to name: String,
+        progress: @Sendable () -> Void
+    ) async throws -> Report {
         var report = Report()
         var random = SystemRandomNumberGenerator()
         for delivery in deliveries {
@@ -78,6 +87,7 @@ public struct DeliveryDispatcher: Sendable {
                 continue
             }
             let outcome = await runner.run(hook, change: delivery.change)
+            progress()
             if outcome.cancelled { break }
             let finished = Date()
             if outcome.succeeded {

@@ -20,13 +20,23 @@ public struct ChangeDetector: Sendable {
         public var url: String
         public var versionID: Int64
         public var published: LocalDateTime?
+        /// How recent the report is: its update time when the page gives one, else its publication time.
+        public var asOf: LocalDateTime?
         public var detectedAt: Date
 
-        public init(source: String, url: String, versionID: Int64, published: LocalDateTime?, detectedAt: Date) {
+        public init(
+            source: String,
+            url: String,
+            versionID: Int64,
+            published: LocalDateTime?,
+            asOf: LocalDateTime? = nil,
+            detectedAt: Date
+        ) {
             self.source = source
             self.url = url
             self.versionID = versionID
             self.published = published
+            self.asOf = asOf ?? published
             self.detectedAt = detectedAt
         }
     }
@@ -73,7 +83,7 @@ public struct ChangeDetector: Sendable {
                 FacilityRecord(
                     facility: claim.facility,
                     state: last.after ?? claim.state,
-                    asOf: context.published ?? current[key]?.asOf,
+                    asOf: context.asOf ?? current[key]?.asOf,
                     source: context.source,
                     updatedAt: context.detectedAt
                 )
@@ -120,14 +130,14 @@ public struct ChangeDetector: Sendable {
             }
             return first
         }
-        if let asOf = record.asOf, let published = context.published, published < asOf {
+        if let asOf = record.asOf, let reported = context.asOf, reported < asOf {
             return []
         }
         let before = record.state
         if !updatingOwnClaim, StatusPrecedence.rank(claim.state.status) < StatusPrecedence.rank(before.status) {
             // Another report moving a facility back in its life cycle (closed → ordered closed) must be newer
             // than the report that moved it forward; otherwise it is background or old news.
-            guard let asOf = record.asOf, let published = context.published, published > asOf else { return [] }
+            guard let asOf = record.asOf, let reported = context.asOf, reported > asOf else { return [] }
         }
         if claim.state.status != before.status {
             return [change(.statusChanged, before: before, after: claim.state)]

@@ -8,6 +8,9 @@ public struct Article: Hashable, Codable, Sendable {
     public var paragraphs: [String]
     /// The publication date and time as the page states it, in the publisher's local time.
     public var published: LocalDateTime?
+    /// When the page says it was last updated, if it says so: a story updated on Saturday is Saturday's news even
+    /// though it was first published on Thursday.
+    public var modified: LocalDateTime?
     /// The page's `<link rel=canonical>`, when it has one.
     public var canonicalURL: String?
     /// BCP 47 language tag from `<html lang>`, when present.
@@ -18,6 +21,7 @@ public struct Article: Hashable, Codable, Sendable {
         title: String?,
         paragraphs: [String],
         published: LocalDateTime? = nil,
+        modified: LocalDateTime? = nil,
         canonicalURL: String? = nil,
         language: String? = nil
     ) {
@@ -25,9 +29,13 @@ public struct Article: Hashable, Codable, Sendable {
         self.title = title
         self.paragraphs = paragraphs
         self.published = published
+        self.modified = modified
         self.canonicalURL = canonicalURL
         self.language = language
     }
+
+    /// The newest date the page gives: its update time, else its publication time. A report is as recent as this.
+    public var asOf: LocalDateTime? { modified ?? published }
 
     /// The headline, a blank line, then the paragraphs separated by blank lines. Evidence spans index this text.
     public var text: String {
@@ -42,6 +50,7 @@ public struct Article: Hashable, Codable, Sendable {
         case title
         case paragraphs
         case published
+        case modified
         case canonicalURL = "canonical_url"
         case language
     }

@@ -60,13 +60,15 @@ public struct ArticleExtractor: Sendable {
                 detail: "no article text found (empty page, script-only page, or only navigation and links)"
             )
         }
+        let dates = PublicationDateFinder(model: model, metadata: metadata, url: url)
+        let published = dates.published(paragraphs: paragraphs)
+        let modified = dates.modified()
         return Article(
             url: url,
             title: title,
             paragraphs: paragraphs,
-            published: PublicationDateFinder(model: model, metadata: metadata, url: url).published(
-                paragraphs: paragraphs
-            ),
+            published: published,
+            modified: modified.flatMap { modified in published.map { modified > $0 ? modified : nil } ?? modified },
             canonicalURL: metadata.canonicalURL,
             language: metadata.language
         )

@@ -54,6 +54,17 @@ struct PublicationDateFinder {
         return nil
     }
 
+    /// When the page says it was last modified (`article:modified_time`, JSON-LD `dateModified`, …), if it does.
+    func modified() -> LocalDateTime? {
+        let monthFirst = isMonthFirstLocale
+        for value in metadata.metaValues(Self.modifiedKeys)
+            + [metadata.jsonLD.string("dateModified")].compactMap({ $0 })
+        {
+            if let date = DateTextParser.metadataDate(value, monthFirst: monthFirst) { return date }
+        }
+        return nil
+    }
+
     /// US English pages write 11/05/2019 month first.
     private var isMonthFirstLocale: Bool {
         guard let language = metadata.language?.lowercased() else { return false }

@@ -39,12 +39,14 @@ extension SQLiteStore {
             let article = observation.article
             try db.execute(
                 sql: """
-                    INSERT INTO versions (document_id, content_hash, fetched_at, published, title, canonical_url, text)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO versions (
+                        document_id, content_hash, fetched_at, published, modified, title, canonical_url, text
+                    )
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     documentID, observation.contentHash, observation.fetchedAt, article.published?.iso,
-                    article.title, article.canonicalURL, article.text,
+                    article.modified?.iso, article.title, article.canonicalURL, article.text,
                 ]
             )
             let versionID = db.lastInsertedRowID

@@ -42,6 +42,7 @@ enum Schema {
                         content_hash TEXT NOT NULL,
                         fetched_at DATETIME NOT NULL,
                         published TEXT,
+                        modified TEXT,
                         title TEXT,
                         canonical_url TEXT,
                         text TEXT NOT NULL

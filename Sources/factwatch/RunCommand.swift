@@ -34,13 +34,15 @@ struct RunCommand: AsyncParsableCommand {
                 notifier: notifier,
                 logger: logger
             )
-            let group = ServiceGroup(
-                configuration: .init(
-                    services: [.init(service: service)],
-                    gracefulShutdownSignals: [.sigterm, .sigint],
-                    logger: logger
-                )
+            var groupConfiguration = ServiceGroupConfiguration(
+                services: [.init(service: service)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
             )
+            // Below the unit's TimeoutStopSec (45 s): a pass that does not finish in time is cancelled, which a
+            // store transaction survives (it is all or nothing), before systemd would resort to SIGKILL.
+            groupConfiguration.maximumGracefulShutdownDuration = .seconds(30)
+            let group = ServiceGroup(configuration: groupConfiguration)
             try await group.run()
         }
     }

@@ -213,6 +213,38 @@ import Testing
         #expect(newer.changes.map(\.kind) == [.statusChanged])
     }
 
+    @Test func anUpdatedStoryCountsAsOfItsUpdateTime() {
+        let detector = ChangeDetector()
+        var records: [FacilityKey: FacilityRecord] = [:]
+        // Published Thursday, updated Saturday with the closure.
+        let updated = ChangeDetector.Context(
+            source: "ledger",
+            url: "https://example.org/story",
+            versionID: 1,
+            published: LocalDateTime(iso: "2017-08-31T15:10"),
+            asOf: LocalDateTime(iso: "2017-09-02T18:30"),
+            detectedAt: Date()
+        )
+        Self.apply(
+            detector.detect(
+                facts: [Self.fact(Self.consulate, .closed)],
+                previousFacts: [],
+                current: records,
+                context: updated
+            ),
+            to: &records
+        )
+        #expect(records[Self.consulate.key]?.asOf?.iso == "2017-09-02T18:30")
+        // Another outlet's Friday story, still saying "ordered closed", is older than the update: no change.
+        let friday = detector.detect(
+            facts: [Self.fact(Self.consulate, .orderedClosed)],
+            previousFacts: [],
+            current: records,
+            context: Self.context(version: 2, published: "2017-09-01T09:00", source: "wire")
+        )
+        #expect(friday.changes.isEmpty)
+    }
+
     @Test func aDocumentMayCorrectItsOwnClaim() {
         let detector = ChangeDetector()
         var records: [FacilityKey: FacilityRecord] = [:]

@@ -31,6 +31,30 @@ import Testing
         #expect(try published(head: "<meta property=\"article:modified_time\" content=\"2020-02-02\">") == "2020-02-02")
     }
 
+    @Test func anUpdateTimeIsKeptOnlyWhenItIsLaterThanThePublication() throws {
+        func article(_ head: String) throws -> Article {
+            let html = "<html><head>\(head)</head><body><article>\(paragraph)</article></body></html>"
+            return try extractor.extract(html: html.bytes, url: "https://news.example/story")
+        }
+        let updated = try article(
+            """
+            <meta property="article:published_time" content="2017-08-31T15:10:00-04:00">
+            <meta property="article:modified_time" content="2017-09-02T18:30:00-04:00">
+            """
+        )
+        #expect(updated.published?.iso == "2017-08-31T15:10")
+        #expect(updated.modified?.iso == "2017-09-02T18:30")
+        #expect(updated.asOf?.iso == "2017-09-02T18:30")
+        let same = try article(
+            """
+            <meta property="article:published_time" content="2017-08-31T15:10:00-04:00">
+            <script type="application/ld+json">{"@type": "NewsArticle", "dateModified": "2017-08-31T15:10:00-04:00"}</script>
+            """
+        )
+        #expect(same.modified == nil)
+        #expect(try article("<meta property=\"article:modified_time\" content=\"2020-02-02\">").modified == nil)
+    }
+
     @Test func jsonLDDatePublishedInsideAGraph() throws {
         let head = """
             <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [

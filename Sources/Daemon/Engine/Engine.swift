@@ -52,10 +52,14 @@ public struct Engine: Sendable {
 
     /// Polls `sources` (at most `configuration.concurrency` at a time), records each poll in the store and returns
     /// the results in the order of `sources`, with the schedules updated.
+    ///
+    /// `progress` is called as each source finishes, so a long pass can keep systemd's watchdog fed from the loop
+    /// that runs it.
     public func poll(
         _ sources: [Source],
         schedules: [String: PollSchedule],
-        now: @Sendable () -> Date
+        now: @Sendable () -> Date,
+        progress: () -> Void = {}
     ) async -> (results: [SourcePollResult], schedules: [String: PollSchedule]) {
         let pipeline = self.pipeline
         var results = [SourcePollResult?](repeating: nil, count: sources.count)
@@ -71,6 +75,7 @@ public struct Engine: Sendable {
             for _ in 0..<min(configuration.concurrency, sources.count) { startNext() }
             while let (index, result) = await group.next() {
                 results[index] = result
+                progress()
                 startNext()
             }
         }

@@ -143,6 +143,7 @@ public struct Pipeline: Sendable {
         let detectedAt = now()
         let hooks = self.hooks
         let published = article.published
+        let asOf = article.asOf
         let outcome = try await store.ingest(
             observation,
             detect: { facts, previous, current, versionID in
@@ -155,6 +156,7 @@ public struct Pipeline: Sendable {
                         url: url,
                         versionID: versionID,
                         published: published,
+                        asOf: asOf,
                         detectedAt: detectedAt
                     )
                 )

@@ -122,7 +122,9 @@ public struct PollerService: Service {
                     let current = now()
                     let due = engine.configuration.sources.filter { schedules[$0.name]?.isDue(at: current) ?? true }
                     if !due.isEmpty {
-                        let pass = await engine.poll(due, schedules: schedules, now: now)
+                        let pass = await engine.poll(due, schedules: schedules, now: now) {
+                            notify { try notifier.watchdog() }
+                        }
                         schedules = pass.schedules
                         status.record(pass.results, at: now(), schedules: schedules)
                         nextDeliveryCheck = .distantPast
@@ -142,7 +144,8 @@ public struct PollerService: Service {
 
     private func dispatch(_ engine: Engine) async {
         do {
-            let report = try await engine.dispatcher.dispatchDue(now: now())
+            let notifier = self.notifier
+            let report = try await engine.dispatcher.dispatchDue(now: now()) { try? notifier.watchdog() }
             if report != DeliveryDispatcher.Report() {
                 logger.info(
                     "Deliveries",
