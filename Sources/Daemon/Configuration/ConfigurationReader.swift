@@ -55,15 +55,7 @@ struct ConfigurationReader {
         for (offset, entry) in entries.enumerated() {
             let index = offset + 1
             let prefix = "source[\(index)]"
-            checkKeys(entry, allowed: Self.sourceKeys, table: "source", index: index, prefix: prefix)
-            let name = requiredString(entry, "name", table: "source", index: index, prefix: prefix)
-            if let name {
-                if let first = seen[name] {
-                    report("name", "source", index, prefix, "duplicate name \"\(name)\"; source[\(first)] has it too")
-                } else {
-                    seen[name] = index
-                }
-            }
+            let name = startEntry(entry, table: "source", allowed: Self.sourceKeys, index: index, seen: &seen)
             let url = requiredString(entry, "url", table: "source", index: index, prefix: prefix).flatMap {
                 checkURL($0, table: "source", index: index, prefix: prefix)
             }
@@ -151,15 +143,7 @@ struct ConfigurationReader {
         for (offset, entry) in entries.enumerated() {
             let index = offset + 1
             let prefix = "hook[\(index)]"
-            checkKeys(entry, allowed: Self.hookKeys, table: "hook", index: index, prefix: prefix)
-            let name = requiredString(entry, "name", table: "hook", index: index, prefix: prefix)
-            if let name {
-                if let first = seen[name] {
-                    report("name", "hook", index, prefix, "duplicate name \"\(name)\"; hook[\(first)] has it too")
-                } else {
-                    seen[name] = index
-                }
-            }
+            let name = startEntry(entry, table: "hook", allowed: Self.hookKeys, index: index, seen: &seen)
             var command: [String]?
             if entry["command"] == nil {
                 report("command", "hook", index, prefix, "is required: an argv array, e.g. [\"/usr/local/bin/notify\"]")
@@ -216,6 +200,25 @@ struct ConfigurationReader {
     }
 
     // MARK: Typed access with reporting
+
+    /// Checks an entry's keys and its required, unique `name`; returns the name when it is usable.
+    private mutating func startEntry(
+        _ entry: TOMLTable,
+        table: String,
+        allowed: [String],
+        index: Int,
+        seen: inout [String: Int]
+    ) -> String? {
+        let prefix = "\(table)[\(index)]"
+        checkKeys(entry, allowed: allowed, table: table, index: index, prefix: prefix)
+        guard let name = requiredString(entry, "name", table: table, index: index, prefix: prefix) else { return nil }
+        if let first = seen[name] {
+            report("name", table, index, prefix, "duplicate name \"\(name)\"; \(table)[\(first)] has it too")
+        } else {
+            seen[name] = index
+        }
+        return name
+    }
 
     private mutating func report(_ key: String, _ table: String?, _ index: Int, _ prefix: String, _ message: String) {
         let line =
