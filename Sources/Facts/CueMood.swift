@@ -157,19 +157,23 @@ struct CueMoodAnalyzer {
         mood.ordered = mood.directive != nil || obligation || future || (sawTo && form == .base)
         if form == .noun && mood.directive == nil && !obligation && !future {
             mood.ordered = false
-            // "These closures must be completed by ...": the modal follows the noun.
-            var ahead = cueEnd
-            while ahead < range.upperBound && ahead < cueEnd + 4 {
-                let classes = article.classes(at: ahead)
-                if classes.contains(.obligation) || classes.contains(.future) && tokens[ahead].key != "to" {
-                    mood.ordered = true
-                    mood.future = true
-                    break
-                }
-                ahead += 1
+            if modalFollows(cueEnd: cueEnd, range: range) {
+                mood.ordered = true
+                mood.future = true
             }
         }
         return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
+    }
+
+    /// "These closures must be completed by ...": a modal right after a noun cue makes it an order.
+    private func modalFollows(cueEnd: Int, range: Range<Int>) -> Bool {
+        var ahead = cueEnd
+        while ahead < range.upperBound && ahead < cueEnd + 4 {
+            let classes = article.classes(at: ahead)
+            if classes.contains(.obligation) || classes.contains(.future) && tokens[ahead].key != "to" { return true }
+            ahead += 1
+        }
+        return false
     }
 
     private func finish(
@@ -255,16 +259,9 @@ struct CueMoodAnalyzer {
                 negated = true
             }
         }
-        // "These closures must be completed by ...": the modal follows the noun.
-        var ahead = cueEnd
-        while ahead < range.upperBound && ahead < cueEnd + 4 {
-            let classes = article.classes(at: ahead)
-            if classes.contains(.obligation) || classes.contains(.future) && tokens[ahead].key != "to" {
-                mood.ordered = true
-                mood.future = true
-                break
-            }
-            ahead += 1
+        if modalFollows(cueEnd: cueEnd, range: range) {
+            mood.ordered = true
+            mood.future = true
         }
         return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
     }
