@@ -99,6 +99,12 @@ import Testing
         #expect(issues.count == 8)
         #expect(issues.contains { $0.hasPrefix("1 interval: \"15x\" is not a duration") })
         #expect(issues.contains { $0.hasPrefix("2 colour: unknown key") && $0.contains("allowed here: database") })
+        #expect(Self.issues("intervl = \"15m\"").first?.contains("did you mean \"interval\"?") == true)
+        #expect(
+            Self.issues("[[source]]\nname = \"a\"\nurl = \"/x\"\nInterval = \"1m\"").first?.contains(
+                "did you mean \"interval\"?"
+            ) == true
+        )
         #expect(issues.contains { $0.hasPrefix("6 source[1].url: the scheme \"ftp\" is not supported") })
         #expect(issues.contains { $0.hasPrefix("7 source[1].kind: \"blog\" is not a source kind") })
         #expect(issues.contains { $0.hasPrefix("10 source[2].name: duplicate name \"a\"; source[1] has it too") })

@@ -237,10 +237,8 @@ struct ConfigurationReader {
         prefix: String
     ) {
         for key in table.keys where !allowed.contains(key) {
-            let suggestion = allowed.first {
-                $0.replacingOccurrences(of: "_", with: "")
-                    == key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
-            }
+            let suggestion = allowed.min { Self.distance(key, $0) < Self.distance(key, $1) }
+                .flatMap { Self.distance(key, $0) <= 2 ? $0 : nil }
             let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
             report(key, name, index, prefix, "unknown key; \(hint)allowed here: \(allowed.joined(separator: ", "))")
         }
@@ -355,6 +353,21 @@ struct ConfigurationReader {
             return nil
         }
         return parsed
+    }
+
+    /// Edit distance between two keys (case and `-`/`_` ignored), to suggest the key a typo meant.
+    static func distance(_ typed: String, _ known: String) -> Int {
+        let a = Array(typed.lowercased().replacingOccurrences(of: "-", with: "_"))
+        let b = Array(known)
+        var previous = Array(0...b.count)
+        for (i, left) in a.enumerated() {
+            var current = [i + 1]
+            for (j, right) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     private func tables(_ table: TOMLTable, _ key: String) -> [TOMLTable]? {
