@@ -4,10 +4,19 @@ import Daemon
 import Facts
 import Foundation
 
+/// `factwatch bench`: throughput figures of one stage, as JSON. Each stage is a subcommand.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure extraction throughput over saved pages; prints the figures as JSON.",
+        abstract: "Measure throughput; prints the figures as JSON.",
+        subcommands: [BenchExtractCommand.self]
+    )
+}
+
+struct BenchExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Measure article and fact extraction over saved pages.",
         discussion: """
             Reads every .html, .html.gz and .txt under the given paths, then times, in CPU time of this process, \
             libxml2's parse alone (the baseline), article extraction, and fact extraction. Build with \

@@ -12,7 +12,8 @@ struct ExtractCommand: AsyncParsableCommand {
         discussion: """
             Each input is an HTML page (.html, or gzip-compressed .html.gz), a plain-text file, or an http(s) URL. \
             Uses the configuration's lexicon when a configuration is found. --json prints one JSON object per \
-            input: {"input", "article", "facts", "rejected"}.
+            input, on one line: {"path", "url", "title", "published", "modified", "language", "canonical_url", \
+            "text", "paragraphs", "facts", "rejected"}.
             """
     )
 

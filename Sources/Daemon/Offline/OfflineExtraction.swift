@@ -14,10 +14,33 @@ public struct OfflineExtraction: Sendable, Encodable {
     public var rejected: [Fact]
 
     enum CodingKeys: String, CodingKey {
-        case input
-        case article
+        case path
+        case url
+        case title
+        case published
+        case modified
+        case language
+        case canonicalURL = "canonical_url"
+        case text
+        case paragraphs
         case facts
         case rejected
+    }
+
+    /// One flat object per input: where it came from, the article's metadata and text, and its facts.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(input, forKey: .path)
+        try container.encode(article.url, forKey: .url)
+        try container.encode(article.title, forKey: .title)
+        try container.encode(article.published, forKey: .published)
+        try container.encode(article.modified, forKey: .modified)
+        try container.encode(article.language, forKey: .language)
+        try container.encode(article.canonicalURL, forKey: .canonicalURL)
+        try container.encode(article.text, forKey: .text)
+        try container.encode(article.paragraphs, forKey: .paragraphs)
+        try container.encode(facts, forKey: .facts)
+        try container.encode(rejected, forKey: .rejected)
     }
 
     /// Reads and extracts `input`: an http(s) URL is fetched, anything else is read as a file (`.gz` is
