@@ -46,4 +46,7 @@ public protocol ChangeStore: Sendable {
     func deliveries(states: Set<DeliveryState>, limit: Int) async throws -> [DeliveryRecord]
     /// Puts dead deliveries back in the queue, due now; returns how many.
     func retryDeadDeliveries(now: Date) async throws -> Int
+
+    /// Counts for `factwatch status`: sources due and failing, the last pass, changes, deliveries, size.
+    func summary(now: Date) async throws -> StoreSummary
 }

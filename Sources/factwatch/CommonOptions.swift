@@ -11,7 +11,7 @@ struct CommonOptions: ParsableArguments {
         help: ArgumentHelp(
             "The configuration file.",
             discussion:
-                "Default: $CONFIGURATION_DIRECTORY/factwatch.toml, ./factwatch.toml, /etc/factwatch/factwatch.toml.",
+                "Default: $CONFIGURATION_DIRECTORY/factwatch.toml, then /etc/factwatch/factwatch.toml.",
             valueName: "file"
         ),
         completion: .file(extensions: ["toml"])
@@ -25,8 +25,17 @@ struct CommonOptions: ParsableArguments {
     )
     var database: String?
 
-    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
-    var logLevel: Logger.Level = .notice
+    @Option(
+        name: .long,
+        help:
+            "Log level: trace, debug, info, notice, warning, error or critical (default: the configuration's, else notice)."
+    )
+    var logLevel: Logger.Level?
+
+    /// The level to log at: `--log-level`, else the configuration's `log_level`, else notice.
+    func level(configured: String? = nil) -> Logger.Level {
+        logLevel ?? configured.flatMap(Logger.Level.init(rawValue:)) ?? .notice
+    }
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 

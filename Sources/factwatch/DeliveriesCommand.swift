@@ -22,7 +22,7 @@ struct DeliveriesCommand: AsyncParsableCommand {
     var limit = 50
 
     func run() async throws {
-        let logger = try Bootstrap.start(level: options.logLevel)
+        let logger = try Bootstrap.start(level: options.level())
         let store = try options.openExistingStore(logger: logger)
         if retry {
             let count = try await store.retryDeadDeliveries(now: Date())

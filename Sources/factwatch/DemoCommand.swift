@@ -22,7 +22,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         var options = self.options
         if options.config == nil { options.config = "config/demo.toml" }
-        let logger = try Bootstrap.start(level: options.logLevel)
+        let logger = try Bootstrap.start(level: options.level())
         let configuration = try options.loadConfiguration()
         let demo = Demo(configuration: configuration, versions: try Demo.versions(in: seeds), logger: logger)
         try await Fetcher.withFetcher(limits: configuration.fetchLimits, logger: logger) { fetcher in

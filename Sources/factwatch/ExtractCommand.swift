@@ -51,7 +51,7 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             reference = parsed
         }
-        let logger = try Bootstrap.start(level: options.logLevel)
+        let logger = try Bootstrap.start(level: options.level())
         var lexicon = Lexicon.builtin
         if ConfigurationLocator.find(explicit: options.config, environment: options.environment) != nil {
             lexicon = try options.loadConfiguration().loadLexicon()

@@ -16,7 +16,7 @@ struct FacilitiesCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let logger = try Bootstrap.start(level: options.logLevel)
+        let logger = try Bootstrap.start(level: options.level())
         let store = try options.openExistingStore(logger: logger)
         let records = try await store.facilities()
         if json {

@@ -14,7 +14,8 @@ struct Factwatch: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, OnceCommand.self, TailCommand.self, FacilitiesCommand.self, HistoryCommand.self,
-            ExtractCommand.self, SourcesCommand.self, DeliveriesCommand.self, CheckConfigCommand.self,
+            ExtractCommand.self, SourcesCommand.self, StatusCommand.self, DeliveriesCommand.self,
+            CheckConfigCommand.self,
             DemoCommand.self, BenchCommand.self,
         ]
     )

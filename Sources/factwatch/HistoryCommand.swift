@@ -21,7 +21,7 @@ struct HistoryCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let logger = try Bootstrap.start(level: options.logLevel)
+        let logger = try Bootstrap.start(level: options.level())
         let store = try options.openExistingStore(logger: logger)
         let changes = try await store.history(of: FacilityKey(rawValue: key.lowercased()))
         if changes.isEmpty {

@@ -19,7 +19,7 @@ struct OnceCommand: AsyncParsableCommand {
     var source: [String] = []
 
     func run() async throws {
-        let logger = try Bootstrap.start(level: options.logLevel)
+        let logger = try Bootstrap.start(level: options.level())
         let configuration = try options.loadConfiguration()
         let unknown = source.filter { name in !configuration.sources.contains { $0.name == name } }
         if !unknown.isEmpty {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Daemon
 import Fetching
 import Foundation
+import Logging
 import ServiceLifecycle
 import Storage
 import UnixSignals
@@ -13,37 +14,47 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Sends READY=1, STATUS=, WATCHDOG=1, RELOADING=1 and STOPPING=1 to $NOTIFY_SOCKET when systemd sets it. \
             SIGHUP re-reads the configuration (sources, hooks, lexicon) without losing state; a bad file is logged \
-            and the previous configuration kept. SIGTERM and SIGINT finish the pass in progress and exit 0.
+            and the previous configuration kept. SIGTERM and SIGINT stop taking new work, let the pass and hook runs \
+            in progress finish within `shutdown_grace` (default 30s), and exit 0.
             """
     )
 
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        let logger = try Bootstrap.start(level: options.logLevel)
+        // The configuration first: its problems go to stderr before anything starts, and it sets the log level.
         let configuration = try options.loadConfiguration()
+        let logger = try Bootstrap.start(level: options.level(configured: configuration.logLevel))
         let store = try SQLiteStore(path: configuration.database, logger: logger)
         let notifier = SystemdNotifier(environment: options.environment)
         let options = self.options
         try await Fetcher.withFetcher(limits: configuration.fetchLimits, logger: logger) { fetcher in
-            let service = PollerService(
-                initial: configuration,
+            let box = EngineBox(
+                try Engine(configuration: configuration, store: store, fetcher: fetcher, logger: logger)
+            )
+            let wakeups = DeliveryWakeups()
+            let scheduler = PollerService(
+                box: box,
                 reload: { try options.loadConfiguration() },
                 store: store,
                 fetcher: fetcher,
                 notifier: notifier,
+                wakeups: wakeups,
                 logger: logger
             )
+            let dispatcher = DispatcherService(box: box, wakeups: wakeups, logger: logger)
+            // Services stop in reverse order: the scheduler stops taking new work first, then the dispatcher
+            // finishes the hook runs in progress.
             var groupConfiguration = ServiceGroupConfiguration(
-                services: [.init(service: service)],
+                services: [.init(service: dispatcher), .init(service: scheduler)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
-            // Below the unit's TimeoutStopSec (45 s): a pass that does not finish in time is cancelled, which a
-            // store transaction survives (it is all or nothing), before systemd would resort to SIGKILL.
-            groupConfiguration.maximumGracefulShutdownDuration = .seconds(30)
-            let group = ServiceGroup(configuration: groupConfiguration)
-            try await group.run()
+            // Work still running when the grace period ends is cancelled: a store transaction is all or nothing
+            // and an interrupted hook stays pending, so nothing is lost.
+            groupConfiguration.maximumGracefulShutdownDuration = configuration.shutdownGrace
+            try await ServiceGroup(configuration: groupConfiguration).run()
+            logger.notice("Stopped")
         }
     }
 }

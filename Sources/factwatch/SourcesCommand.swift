@@ -12,7 +12,7 @@ struct SourcesCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
-        let logger = try Bootstrap.start(level: options.logLevel)
+        let logger = try Bootstrap.start(level: options.level())
         let store = try options.openExistingStore(logger: logger)
         print(SourceTable.render(try await store.sources()))
     }

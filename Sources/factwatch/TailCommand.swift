@@ -35,7 +35,7 @@ struct TailCommand: AsyncParsableCommand {
     var interval: String = "1s"
 
     func run() async throws {
-        let logger = try Bootstrap.start(level: options.logLevel)
+        let logger = try Bootstrap.start(level: options.level())
         guard let pollEvery = DurationText.parse(interval) else {
             throw ValidationError("--interval \"\(interval)\" is not a duration such as 500ms, 1s or 5s")
         }

@@ -68,10 +68,40 @@ import Testing
         #expect(hook.environment == ["TOKEN": "secret"])
     }
 
-    @Test func theDatabaseDefaultsToTheStateDirectoryUnderSystemd() throws {
-        let underSystemd = try Self.parse("", environment: ["STATE_DIRECTORY": "/var/lib/factwatch"])
-        #expect(underSystemd.database == "/var/lib/factwatch/factwatch.sqlite")
-        #expect(try Self.parse("").database == "factwatch.sqlite")
+    @Test func theDatabaseDefaultsToTheStateDirectoryThenVarLibThenTheWorkingDirectory() throws {
+        let underSystemd = try Self.parse("", environment: ["STATE_DIRECTORY": "/var/lib/private/factwatch"])
+        #expect(underSystemd.database == "/var/lib/private/factwatch/factwatch.sqlite")
+        #expect(
+            Configuration.defaultDatabase(environment: [:], isWritableDirectory: { $0 == "/var/lib/factwatch" })
+                == "/var/lib/factwatch/factwatch.sqlite"
+        )
+        #expect(
+            Configuration.defaultDatabase(environment: [:], isWritableDirectory: { _ in false }) == "factwatch.sqlite"
+        )
+    }
+
+    @Test func logLevelAndShutdownGraceAreReadAndChecked() throws {
+        let configuration = try Self.parse("log_level = \"info\"\nshutdown_grace = \"10s\"")
+        #expect(configuration.logLevel == "info")
+        #expect(configuration.shutdownGrace == .seconds(10))
+        #expect(try Self.parse("").shutdownGrace == .seconds(30))
+        let issues = Self.issues("log_level = \"loud\"")
+        #expect(issues.first?.contains("\"loud\" is not a log level") == true)
+    }
+
+    @Test func withoutConfigTheServiceDirectoryComesBeforeEtc() {
+        #expect(
+            ConfigurationLocator.candidates(environment: ["CONFIGURATION_DIRECTORY": "/srv/factwatch/etc"]) == [
+                "/srv/factwatch/etc/factwatch.toml", "/etc/factwatch/factwatch.toml",
+            ]
+        )
+        #expect(ConfigurationLocator.candidates(environment: [:]) == ["/etc/factwatch/factwatch.toml"])
+        #expect(
+            ConfigurationLocator.candidates(environment: ["CONFIGURATION_DIRECTORY": "/etc/factwatch"]) == [
+                "/etc/factwatch/factwatch.toml"
+            ]
+        )
+        #expect(ConfigurationLocator.find(explicit: "/x/y.toml", environment: [:]) == "/x/y.toml")
     }
 
     @Test func everyProblemIsReportedWithItsLineAndWhatIsAllowed() {

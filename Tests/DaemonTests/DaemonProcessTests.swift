@@ -8,24 +8,7 @@ import Testing
 
 /// `factwatch run` as a real child process: systemd's notify protocol on a real socket, real SIGHUP and SIGTERM.
 @Suite(.serialized) struct DaemonProcessTests {
-    /// The `factwatch` executable SwiftPM built next to the test binary.
-    static var executable: String {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("factwatch")
-            .path
-    }
-
-    static func next(_ listener: DatagramListener, timeout: Duration = .seconds(30)) async throws -> String {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if listener.hasPendingDatagram(), let message = listener.receive() {
-                if message == "WATCHDOG=1" { continue }
-                return message
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("no notification within \(timeout)")
-        return ""
-    }
+    static var executable: String { DaemonHarness.executable }
 
     @Test func runNotifiesSystemdReloadsOnSIGHUPAndExitsZeroOnSIGTERM() async throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
@@ -46,27 +29,14 @@ import Testing
                 """,
                 to: "factwatch.toml"
             )
-            let socketPath = directory.file("notify.sock")
-            let listener = try DatagramListener(address: socketPath)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.executable)
-            process.arguments = ["run", "--config", configuration]
-            var environment = ProcessInfo.processInfo.environment
-            environment["NOTIFY_SOCKET"] = socketPath
-            environment["WATCHDOG_USEC"] = "2000000"
-            process.environment = environment
-            let errors = Foundation.Pipe()
-            process.standardError = errors
-            try process.run()
-            defer { if process.isRunning { process.terminate() } }
-
-            let ready = try await Self.next(listener)
+            let daemon = try DaemonHarness(configuration: configuration, directory: directory)
+            let ready = try await daemon.next()
             #expect(ready.hasPrefix("READY=1"), "\(ready)")
             // The first pass runs at once; its status line counts the changes.
-            let status = try await Self.next(listener)
+            let status = try await daemon.next()
             #expect(status.contains("14 changes logged"), "\(status)")
 
-            // A reload that adds a hook; the file is checked and the new configuration applied.
+            // A reload that adds a source; the file is checked and the new configuration applied.
             try """
             database = "factwatch.sqlite"
             interval = "1m"
@@ -79,29 +49,19 @@ import Testing
             name = "second"
             url = "current.html"
             """.write(toFile: configuration, atomically: true, encoding: .utf8)
-            kill(process.processIdentifier, SIGHUP)
-            #expect(try await Self.next(listener).hasPrefix("RELOADING=1"))
-            let reloaded = try await Self.next(listener)
+            daemon.signal(SIGHUP)
+            #expect(try await daemon.next().hasPrefix("RELOADING=1"))
+            let reloaded = try await daemon.next()
             #expect(reloaded.hasPrefix("READY=1\nSTATUS=2 sources"), "\(reloaded)")
 
-            kill(process.processIdentifier, SIGTERM)
-            var stopping = ""
-            while !stopping.hasPrefix("STOPPING=1") {
-                stopping = try await Self.next(listener)
-                if stopping.isEmpty { break }
-            }
-            #expect(stopping.hasPrefix("STOPPING=1"))
-            let deadline = ContinuousClock.now + .seconds(30)
-            while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-            #expect(!process.isRunning)
-            #expect(process.terminationReason == .exit)
-            #expect(process.terminationStatus == 0)
+            daemon.signal(SIGTERM)
+            #expect(try await daemon.wait(for: "STOPPING=1").hasPrefix("STOPPING=1"))
+            #expect(try await daemon.exitStatus() == 0)
 
             let store = try SQLiteStore(path: directory.file("factwatch.sqlite"), logger: TestLogging.quiet())
             #expect(try await store.latestChangeID() == 14)
             #expect(try await store.sources().map(\.name) == ["ledger", "second"])
-            let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(log.contains("Configuration reloaded"), "\(log)")
+            #expect(daemon.log.contains("Configuration reloaded"), "\(daemon.log)")
         }
     }
 

@@ -54,8 +54,18 @@ import Testing
             let store = try SQLiteStore(path: initial.database, logger: logger)
             let (triggers, continuation) = AsyncStream.makeStream(of: PollerTrigger.self)
             try await Fetcher.withFetcher(logger: logger) { fetcher in
+                let box = EngineBox(
+                    try Engine(
+                        configuration: initial,
+                        store: store,
+                        fetcher: fetcher,
+                        logger: logger,
+                        now: { clock.now() }
+                    )
+                )
+                let wakeups = DeliveryWakeups()
                 let service = PollerService(
-                    initial: initial,
+                    box: box,
                     reload: {
                         guard let configuration = nextConfiguration.withLock({ $0 }) else {
                             throw ConfigurationError(
@@ -68,6 +78,7 @@ import Testing
                     store: store,
                     fetcher: fetcher,
                     notifier: SystemdNotifier(environment: ["NOTIFY_SOCKET": socketPath]),
+                    wakeups: wakeups,
                     logger: logger,
                     now: { clock.now() }
                 )

@@ -300,3 +300,41 @@ import Testing
         }
     }
 }
+
+@Suite struct StoreSummaryTests {
+    @Test func theSummaryCountsSourcesChangesAndDeliveries() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStoreTests.open(directory)
+            let now = Date()
+            try await store.register([
+                SQLiteStoreTests.source,
+                Source(name: "other", url: "/other", kind: .page, interval: .seconds(60)),
+            ])
+            try await store.recordPoll(
+                source: "other",
+                PollRecord(
+                    attemptedAt: now,
+                    error: "timed out",
+                    failureStreak: 2,
+                    nextDueAt: now.addingTimeInterval(600)
+                )
+            )
+            _ = try await store.ingest(
+                SQLiteStoreTests.observation([Samples.fact(Samples.washingtonAnnex, .closed)], text: "v1"),
+                detect: SQLiteStoreTests.detector(),
+                route: { _ in ["hook"] }
+            )
+            let summary = try await store.summary(now: now)
+            #expect(summary.sources == 2)
+            #expect(summary.due == 1)  // "ledger" was never polled; "other" is due in ten minutes
+            #expect(summary.failing == 1)
+            // Stored to the millisecond.
+            #expect(abs((summary.lastPass ?? .distantPast).timeIntervalSince(now)) < 0.002)
+            #expect(summary.changesTotal == 2)
+            #expect(summary.facilities == 1)
+            #expect(summary.pendingDeliveries == 2)
+            #expect(summary.deadDeliveries == 0)
+            #expect(summary.databaseBytes > 0)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 public import Alerts
 public import Core
+import Foundation
 
 /// What the daemon runs with: the database, the sources to poll, the hooks to run, and fetch limits.
 ///
@@ -21,6 +22,10 @@ public struct Configuration: Sendable {
     public var concurrency: Int
     public var sources: [Source]
     public var hooks: [HookConfiguration]
+    /// The daemon's log level (`--log-level` overrides it): trace, debug, info, notice, warning, error, critical.
+    public var logLevel: String?
+    /// How long SIGTERM waits for the work in progress (a pass, hook runs) before abandoning it.
+    public var shutdownGrace: Duration
 
     /// Limits for every fetch.
     public struct FetchSettings: Sendable, Hashable {
@@ -43,6 +48,9 @@ public struct Configuration: Sendable {
     }
 
     public static let defaultInterval: Duration = .seconds(15 * 60)
+    /// Below the unit's `TimeoutStopSec=45s`, so the daemon stops on its own terms before systemd's SIGKILL.
+    public static let defaultShutdownGrace: Duration = .seconds(30)
+    public static let logLevels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
     public static let defaultDatabaseName = "factwatch.sqlite"
 
     public init(
@@ -54,7 +62,9 @@ public struct Configuration: Sendable {
         maxFeedItems: Int = 20,
         concurrency: Int = 8,
         sources: [Source] = [],
-        hooks: [HookConfiguration] = []
+        hooks: [HookConfiguration] = [],
+        logLevel: String? = nil,
+        shutdownGrace: Duration = Configuration.defaultShutdownGrace
     ) {
         self.path = path
         self.database = database
@@ -65,14 +75,31 @@ public struct Configuration: Sendable {
         self.concurrency = concurrency
         self.sources = sources
         self.hooks = hooks
+        self.logLevel = logLevel
+        self.shutdownGrace = shutdownGrace
     }
 
     /// The database to use when neither the configuration nor `--database` names one: `factwatch.sqlite` in
-    /// systemd's `$STATE_DIRECTORY` when running as a service, else in the working directory.
-    public static func defaultDatabase(environment: [String: String]) -> String {
+    /// systemd's `$STATE_DIRECTORY` when running as a service, else in `/var/lib/factwatch/` when that directory
+    /// exists and is writable, else in the working directory (a user's own run).
+    public static func defaultDatabase(
+        environment: [String: String],
+        isWritableDirectory: (String) -> Bool = Configuration.isWritableDirectory
+    ) -> String {
         if let state = environment["STATE_DIRECTORY"]?.split(separator: ":").first, !state.isEmpty {
             return "\(state)/\(defaultDatabaseName)"
         }
+        if isWritableDirectory(systemStateDirectory) {
+            return "\(systemStateDirectory)/\(defaultDatabaseName)"
+        }
         return defaultDatabaseName
+    }
+
+    public static let systemStateDirectory = "/var/lib/factwatch"
+
+    public static func isWritableDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+            && FileManager.default.isWritableFile(atPath: path)
     }
 }

@@ -2,14 +2,13 @@ import Foundation
 
 /// Where a command finds its configuration when `--config` is not given.
 public enum ConfigurationLocator {
-    /// The places looked at, in order: systemd's `$CONFIGURATION_DIRECTORY`, the working directory, `/etc`.
+    /// The places looked at, in order: systemd's `$CONFIGURATION_DIRECTORY`, then `/etc/factwatch/`.
     public static func candidates(environment: [String: String]) -> [String] {
         var paths: [String] = []
         if let directory = environment["CONFIGURATION_DIRECTORY"]?.split(separator: ":").first {
             paths.append("\(directory)/factwatch.toml")
         }
-        paths.append("factwatch.toml")
-        paths.append("/etc/factwatch/factwatch.toml")
+        if !paths.contains("/etc/factwatch/factwatch.toml") { paths.append("/etc/factwatch/factwatch.toml") }
         return paths
     }
 

@@ -18,7 +18,7 @@ struct ConfigurationReader {
 
     static let topLevelKeys = [
         "database", "interval", "lexicon", "user_agent", "timeout", "connect_timeout", "max_body_bytes",
-        "max_feed_items", "concurrency", "source", "hook",
+        "max_feed_items", "concurrency", "log_level", "shutdown_grace", "source", "hook",
     ]
     static let sourceKeys = ["name", "url", "kind", "interval"]
     static let hookKeys = ["name", "command", "kinds", "timeout", "environment"]
@@ -41,6 +41,21 @@ struct ConfigurationReader {
             integer(table, "max_body_bytes", range: 1024...1_073_741_824) ?? configuration.fetch.maxBodyBytes
         configuration.maxFeedItems = integer(table, "max_feed_items", range: 1...1000) ?? configuration.maxFeedItems
         configuration.concurrency = integer(table, "concurrency", range: 1...256) ?? configuration.concurrency
+        if let level = string(table, "log_level") {
+            if Configuration.logLevels.contains(level) {
+                configuration.logLevel = level
+            } else {
+                report(
+                    "log_level",
+                    nil,
+                    0,
+                    "",
+                    "\"\(level)\" is not a log level; use one of \(Configuration.logLevels.joined(separator: ", "))"
+                )
+            }
+        }
+        configuration.shutdownGrace =
+            duration(table, "shutdown_grace", minimum: .seconds(1)) ?? configuration.shutdownGrace
         configuration.sources = readSources(table, defaultInterval: configuration.interval)
         configuration.hooks = readHooks(table)
         return issues.isEmpty ? configuration : nil

@@ -1,4 +1,3 @@
-import Alerts
 import Core
 public import Fetching
 public import Foundation
@@ -7,41 +6,48 @@ public import ServiceLifecycle
 public import Storage
 import UnixSignals
 
-/// `factwatch run`: the long-running service that polls due sources, logs changes and runs hooks, until SIGTERM.
+/// The scheduler of `factwatch run`: polls due sources and logs their changes until graceful shutdown.
 ///
-/// One `run()` loop consumes ``PollerTrigger``s: a tick every second checks which sources are due (a cheap
-/// in-memory comparison), and SIGHUP re-reads the configuration and applies it without dropping state. systemd hears
-/// READY=1 once the database is open and the configuration checked, STATUS= after every pass, WATCHDOG=1 from the
-/// loop itself (so a wedged loop is caught), RELOADING=1 around a reload and STOPPING=1 at shutdown.
+/// One loop consumes ``PollerTrigger``s: a tick (every second, or faster when the watchdog needs it) checks which
+/// sources are due, a cheap in-memory comparison; SIGHUP re-reads the configuration and applies it without dropping
+/// state. systemd hears READY=1 once the database is open and the configuration checked, STATUS= after every
+/// pass, WATCHDOG=1 from this loop (so a wedged loop is caught), RELOADING=1 around a reload and STOPPING=1 at
+/// shutdown. Logged changes wake the ``DispatcherService``, which runs the hooks.
 public struct PollerService: Service {
+    public let box: EngineBox
     public let store: any ChangeStore
     public let fetcher: Fetcher
     public let notifier: SystemdNotifier
+    public let wakeups: DeliveryWakeups
     public let logger: Logger
-    /// Reads the configuration again, for SIGHUP.
+    /// Reads and checks the configuration again, for SIGHUP.
     public let reload: @Sendable () throws -> Configuration
-    public let initial: Configuration
     public let now: @Sendable () -> Date
     public let tick: Duration
+    let watchdog: WatchdogPacer
 
     public init(
-        initial: Configuration,
+        box: EngineBox,
         reload: @escaping @Sendable () throws -> Configuration,
         store: any ChangeStore,
         fetcher: Fetcher,
         notifier: SystemdNotifier,
+        wakeups: DeliveryWakeups = DeliveryWakeups(),
         logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init,
         tick: Duration = .seconds(1)
     ) {
-        self.initial = initial
+        self.box = box
         self.reload = reload
         self.store = store
         self.fetcher = fetcher
         self.notifier = notifier
+        self.wakeups = wakeups
         self.logger = logger
         self.now = now
-        self.tick = tick
+        let pacer = WatchdogPacer(interval: notifier.watchdogInterval) { [notifier] in try? notifier.watchdog() }
+        self.watchdog = pacer
+        self.tick = pacer.tick(default: tick)
     }
 
     public func run() async throws {
@@ -70,11 +76,12 @@ public struct PollerService: Service {
 
     /// The loop itself, driven by any sequence of triggers; returns when the sequence ends or on graceful shutdown.
     public func run(triggers: some AsyncSequence<PollerTrigger, Never> & Sendable) async throws {
-        var engine = try Engine(configuration: initial, store: store, fetcher: fetcher, logger: logger, now: now)
+        let initial = box.engine.configuration
         try await store.register(initial.sources)
-        var schedules = try await engine.storedSchedules(now: now())
+        var schedules = try await box.engine.storedSchedules(now: now())
         var status = StatusLine()
         status.sources = initial.sources.count
+        status.due = initial.sources.filter { schedules[$0.name]?.isDue(at: now()) ?? true }.count
         notify { try notifier.ready(status: status.text) }
         logger.notice(
             "Started",
@@ -83,80 +90,60 @@ public struct PollerService: Service {
                 "database": "\(initial.database)",
             ]
         )
-        var nextDeliveryCheck = Date.distantPast
         try await withGracefulShutdownHandler {
             for await trigger in triggers.cancelOnGracefulShutdown() {
-                notify { try notifier.watchdog() }
+                watchdog.beat()
                 switch trigger {
                 case .reload:
-                    notify { try notifier.reloading() }
-                    do {
-                        let configuration = try reload()
-                        let rebuilt = try Engine(
-                            configuration: configuration,
-                            store: store,
-                            fetcher: fetcher,
-                            logger: logger,
-                            now: now
-                        )
-                        try await store.register(configuration.sources)
-                        schedules = Self.reschedule(schedules, for: configuration, now: now())
-                        engine = rebuilt
-                        status.sources = configuration.sources.count
-                        status.reloadError = nil
-                        logger.notice(
-                            "Configuration reloaded",
-                            metadata: [
-                                "sources": "\(configuration.sources.count)", "hooks": "\(configuration.hooks.count)",
-                            ]
-                        )
-                    } catch {
-                        status.reloadError = "\(error)"
-                        logger.error(
-                            "Reload failed; keeping the previous configuration",
-                            metadata: ["error": "\(error)"]
-                        )
-                    }
-                    notify { try notifier.ready(status: status.text) }
+                    schedules = await reloadConfiguration(schedules, status: &status)
                 case .tick:
                     let current = now()
+                    let engine = box.engine
                     let due = engine.configuration.sources.filter { schedules[$0.name]?.isDue(at: current) ?? true }
-                    if !due.isEmpty {
-                        let pass = await engine.poll(due, schedules: schedules, now: now) {
-                            notify { try notifier.watchdog() }
-                        }
-                        schedules = pass.schedules
-                        status.record(pass.results, at: now(), schedules: schedules)
-                        nextDeliveryCheck = .distantPast
-                    }
-                    if current >= nextDeliveryCheck {
-                        await dispatch(engine)
-                        nextDeliveryCheck = now().addingTimeInterval(10)
-                    }
-                    if !due.isEmpty { notify { try notifier.status(status.text) } }
+                    guard !due.isEmpty else { continue }
+                    let pass = await engine.poll(due, schedules: schedules, now: now) { watchdog.beat() }
+                    schedules = pass.schedules
+                    status.record(pass.results, at: now(), schedules: schedules)
+                    if pass.results.contains(where: { !$0.changes.isEmpty }) { wakeups.wake() }
+                    notify { try notifier.status(status.text) }
                 }
             }
         } onGracefulShutdown: {
             notify { try notifier.stopping() }
         }
-        logger.notice("Stopped")
+        logger.notice("Scheduler stopped")
     }
 
-    private func dispatch(_ engine: Engine) async {
+    /// Reads the configuration again and, when it checks, swaps the engine; otherwise keeps the old one running.
+    private func reloadConfiguration(
+        _ schedules: [String: PollSchedule],
+        status: inout StatusLine
+    ) async -> [String: PollSchedule] {
+        notify { try notifier.reloading() }
+        defer { notify { try notifier.ready(status: status.text) } }
         do {
-            let notifier = self.notifier
-            let report = try await engine.dispatcher.dispatchDue(now: now()) { try? notifier.watchdog() }
-            if report != DeliveryDispatcher.Report() {
-                logger.info(
-                    "Deliveries",
-                    metadata: [
-                        "delivered": "\(report.delivered)", "failed": "\(report.failed)",
-                        "dead": "\(report.deadLettered)",
-                    ]
-                )
-            }
+            let configuration = try reload()
+            let rebuilt = try Engine(
+                configuration: configuration,
+                store: store,
+                fetcher: fetcher,
+                logger: logger,
+                now: now
+            )
+            try await store.register(configuration.sources)
+            let updated = Self.reschedule(schedules, for: configuration, now: now())
+            box.engine = rebuilt
+            status.sources = configuration.sources.count
+            status.reloadError = nil
+            logger.notice(
+                "Configuration reloaded",
+                metadata: ["sources": "\(configuration.sources.count)", "hooks": "\(configuration.hooks.count)"]
+            )
+            return updated
         } catch {
-            logger.error("Cannot work through the delivery outbox", metadata: ["error": "\(error)"])
+            status.reloadError = "\(error)"
+            logger.error("Reload failed; keeping the previous configuration", metadata: ["error": "\(error)"])
+            return schedules
         }
     }
 

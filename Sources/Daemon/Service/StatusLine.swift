@@ -3,6 +3,7 @@ import Foundation
 /// The one-line summary systemd shows in `systemctl status` (sd_notify STATUS=).
 struct StatusLine: Sendable {
     var sources = 0
+    var due = 0
     var failing: Set<String> = []
     var changesLogged = 0
     var lastPass: Date?
@@ -16,10 +17,11 @@ struct StatusLine: Sendable {
         }
         lastPass = date
         nextDue = schedules.values.map(\.nextDue).min()
+        due = schedules.values.filter { $0.isDue(at: date) }.count
     }
 
     var text: String {
-        var parts = ["\(sources) sources"]
+        var parts = ["\(sources) sources", "\(due) due"]
         if !failing.isEmpty { parts.append("\(failing.count) failing") }
         parts.append("\(changesLogged) changes logged")
         if let lastPass { parts.append("last pass \(Self.clock(lastPass))") }

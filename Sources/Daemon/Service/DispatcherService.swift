@@ -1,0 +1,68 @@
+import Alerts
+public import Foundation
+public import Logging
+public import ServiceLifecycle
+
+/// The delivery dispatcher as its own service: runs due hook deliveries whenever the scheduler has logged changes
+/// and every few seconds for retries.
+///
+/// On graceful shutdown it finishes the hook runs in progress (each bounded by its timeout) and stops; if the
+/// group's grace period ends first, the runs are cancelled, which kills their process groups and leaves the
+/// deliveries pending in the outbox for the next start. Nothing is lost either way.
+public struct DispatcherService: Service {
+    public let box: EngineBox
+    public let wakeups: DeliveryWakeups
+    public let logger: Logger
+    /// How often to look for retries that have come due.
+    public let retryCheck: Duration
+    public let now: @Sendable () -> Date
+
+    public init(
+        box: EngineBox,
+        wakeups: DeliveryWakeups,
+        logger: Logger,
+        retryCheck: Duration = .seconds(5),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.box = box
+        self.wakeups = wakeups
+        self.logger = logger
+        self.retryCheck = retryCheck
+        self.now = now
+    }
+
+    public func run() async throws {
+        let retryCheck = self.retryCheck
+        let wakeups = self.wakeups
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    do { try await Task.sleep(for: retryCheck) } catch { break }
+                    wakeups.wake()
+                }
+            }
+            await run(rounds: wakeups.stream)
+            group.cancelAll()
+        }
+    }
+
+    /// One delivery round per element of `rounds`, until it ends or graceful shutdown begins.
+    public func run(rounds: some AsyncSequence<Void, Never> & Sendable) async {
+        for await _ in rounds.cancelOnGracefulShutdown() {
+            do {
+                let report = try await box.engine.dispatcher.dispatchDue(now: now())
+                if report != DeliveryDispatcher.Report() {
+                    logger.info(
+                        "Deliveries",
+                        metadata: [
+                            "delivered": "\(report.delivered)", "failed": "\(report.failed)",
+                            "dead": "\(report.deadLettered)",
+                        ]
+                    )
+                }
+            } catch {
+                logger.error("Cannot work through the delivery outbox", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}
