@@ -14,6 +14,8 @@ public struct DeliveryDispatcher: Sendable {
     public let hooks: [String: HookConfiguration]
     public let runner: HookRunner
     public let policy: RetryPolicy
+    /// Hooks running at the same time, at most (each hook still gets its deliveries one at a time, in order).
+    public let concurrency: Int
     public let logger: Logger
 
     /// 12 attempts: with the policy's 10 s doubling to a 1 h ceiling, a delivery is given up only after roughly
@@ -25,12 +27,14 @@ public struct DeliveryDispatcher: Sendable {
         hooks: [HookConfiguration],
         runner: HookRunner,
         policy: RetryPolicy = DeliveryDispatcher.defaultPolicy,
+        concurrency: Int = 4,
         logger: Logger
     ) {
         self.store = store
         self.hooks = Dictionary(hooks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.runner = runner
         self.policy = policy
+        self.concurrency = max(1, concurrency)
         self.logger = logger
     }
 
@@ -52,16 +56,22 @@ public struct DeliveryDispatcher: Sendable {
     ) async throws -> Report {
         let due = try await store.dueDeliveries(now: now, limit: limit)
         guard !due.isEmpty else { return Report() }
-        let byHook = Dictionary(grouping: due, by: \.hook)
+        let lanes = Array(Dictionary(grouping: due, by: \.hook)).sorted { $0.key < $1.key }
         return try await withThrowingTaskGroup(of: Report.self) { group in
-            for (hook, deliveries) in byHook {
+            var next = 0
+            func startNext() {
+                guard next < lanes.count else { return }
+                let (hook, deliveries) = lanes[next]
+                next += 1
                 group.addTask { try await deliver(deliveries, to: hook, progress: progress) }
             }
+            for _ in 0..<min(concurrency, lanes.count) { startNext() }
             var total = Report()
-            for try await report in group {
+            while let report = try await group.next() {
                 total.delivered += report.delivered
                 total.failed += report.failed
                 total.deadLettered += report.deadLettered
+                startNext()
             }
             return total
         }

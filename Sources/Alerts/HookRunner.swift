@@ -181,7 +181,7 @@ public struct HookRunner: Sendable {
                 remainingValues: Array(hook.command.dropFirst())
             ),
             environment: environment,
-            workingDirectory: workingDirectory.map { FilePath($0) },
+            workingDirectory: (hook.workingDirectory ?? workingDirectory).map { FilePath($0) },
             platformOptions: options
         )
         return .success(PreparedHook(executable: executable, configuration: configuration, payload: payload))

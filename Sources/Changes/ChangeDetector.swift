@@ -3,16 +3,19 @@ public import Foundation
 
 /// Turns a new article version's facts into change-log entries: pure, no I/O.
 ///
-/// Two rules keep the log about meaning rather than noise:
+/// The rules keep the log about meaning rather than noise:
 /// - A document only speaks when it says something new. If the previous version of the same document made the
 ///   same claim about a facility, re-reading it changes nothing, whatever other sources said in between.
-/// - Silence is not a retraction. A version that no longer mentions a deadline (or a facility) removes nothing;
-///   only a new claim moves a facility's state.
-///
-/// A claim from a report published earlier than the one that set the current state is stale and is ignored. A claim
-/// from another document that moves a facility back in its life cycle (see ``StatusPrecedence``) must even be
-/// strictly newer, so an old article discovered late cannot roll a `closed` facility back to `ordered_closed`;
-/// a document correcting its own earlier claim always counts.
+/// - Silence is not a retraction. A version that no longer mentions a deadline (or a facility) removes nothing,
+///   unless it is the very document that set the deadline taking it back (`deadline_removed`).
+/// - A report older than the one that set the current state is stale and ignored. A report from another document
+///   that moves a facility back in its life cycle (see ``StatusPrecedence``) must even be strictly newer, so an
+///   old article discovered late cannot roll a `closed` facility back to `ordered_closed`; a document correcting
+///   its own earlier claim always counts.
+/// - Another outlet repeating the current state is `corroborated` (once per outlet); another outlet giving a
+///   different deadline for the same status is a `conflict` that carries both claims and leaves the state alone.
+/// - An edit that changes no claim is `text_changed`, with the sentences added and removed, for the facilities the
+///   article is about: kept in history, off the alert path by default.
 public struct ChangeDetector: Sendable {
     /// Where the new version came from.
     public struct Context: Sendable {
@@ -44,7 +47,7 @@ public struct ChangeDetector: Sendable {
     /// The changes, in log order, and the facility records they leave behind.
     public struct Result: Sendable {
         public var changes: [Change]
-        /// The new records of every facility whose state moved.
+        /// The new record of every facility whose record moved (state, supporters).
         public var facilities: [FacilityRecord]
     }
 
@@ -54,102 +57,42 @@ public struct ChangeDetector: Sendable {
     ///   - facts: the new version's facts (only asserted ones count).
     ///   - previousFacts: the facts of the same document's previous version, empty for a new document.
     ///   - current: the current record of (at least) every facility the new facts mention.
+    ///   - sentences: the new version's sentences, and `previousSentences` the previous version's (`nil` for a new
+    ///     document), for the `text_changed` diff.
     public func detect(
         facts: [Fact],
         previousFacts: [Fact],
         current: [FacilityKey: FacilityRecord],
-        context: Context
+        context: Context,
+        sentences: [String] = [],
+        previousSentences: [String]? = nil
     ) -> Result {
         let previousClaims = Dictionary(
-            Claim.summarize(previousFacts).map { ($0.facility.key, $0.state) },
+            Claim.summarize(previousFacts).map { ($0.facility.key, $0) },
             uniquingKeysWith: { first, _ in first }
         )
+        let claims = Claim.summarize(facts)
         var changes: [Change] = []
         var records: [FacilityRecord] = []
-        for claim in Claim.summarize(facts) {
+        for claim in claims {
             let key = claim.facility.key
             let previous = previousClaims[key]
-            if let previous, Self.sameClaim(previous, claim.state) { continue }
-            let emitted = transition(
-                from: current[key],
-                to: claim,
-                updatingOwnClaim: previous != nil,
-                context: context
-            )
-            guard !emitted.isEmpty else { continue }
-            changes.append(contentsOf: emitted)
-            let last = emitted.last!
-            records.append(
-                FacilityRecord(
-                    facility: claim.facility,
-                    state: last.after ?? claim.state,
-                    asOf: context.asOf ?? current[key]?.asOf,
-                    source: context.source,
-                    updatedAt: context.detectedAt
-                )
-            )
+            if let previous, Self.sameClaim(previous.state, claim.state) { continue }
+            let step = Transition(claim: claim, previousClaim: previous, record: current[key], context: context)
+            let outcome = step.resolve()
+            changes += outcome.changes
+            if let record = outcome.record { records.append(record) }
+        }
+        if changes.isEmpty, let previousSentences, !claims.isEmpty {
+            let diff = TextDiff.between(previousSentences, sentences)
+            if !diff.isEmpty {
+                changes = claims.map { claim in
+                    Transition(claim: claim, previousClaim: nil, record: current[claim.facility.key], context: context)
+                        .change(.textChanged, before: nil, after: claim.state, diff: diff)
+                }
+            }
         }
         return Result(changes: changes, facilities: records)
-    }
-
-    /// The changes one claim makes to one facility's record.
-    private func transition(
-        from record: FacilityRecord?,
-        to claim: Claim,
-        updatingOwnClaim: Bool,
-        context: Context
-    ) -> [Change] {
-        func change(_ kind: ChangeKind, before: FacilityState?, after: FacilityState) -> Change {
-            let isDeadline = kind == .deadlineSet || kind == .deadlineChanged
-            let evidence = isDeadline ? claim.deadlineEvidence ?? claim.evidence : claim.evidence
-            return Change(
-                kind: kind,
-                facility: claim.facility,
-                before: before,
-                after: after,
-                evidence: ChangeEvidence(
-                    source: context.source,
-                    url: context.url,
-                    versionID: context.versionID,
-                    published: context.published,
-                    sentence: evidence.sentence,
-                    span: evidence.span
-                ),
-                detectedAt: context.detectedAt,
-                idempotencyKey: "v\(context.versionID)/\(claim.facility.key.rawValue)/\(kind.rawValue)"
-            )
-        }
-
-        guard let record else {
-            var first = [
-                change(.facilitySeen, before: nil, after: claim.state),
-                change(.statusChanged, before: nil, after: claim.state),
-            ]
-            if claim.state.deadline != nil {
-                first.append(change(.deadlineSet, before: nil, after: claim.state))
-            }
-            return first
-        }
-        if let asOf = record.asOf, let reported = context.asOf, reported < asOf {
-            return []
-        }
-        let before = record.state
-        if !updatingOwnClaim, StatusPrecedence.rank(claim.state.status) < StatusPrecedence.rank(before.status) {
-            // Another report moving a facility back in its life cycle (closed → ordered closed) must be newer
-            // than the report that moved it forward; otherwise it is background or old news.
-            guard let asOf = record.asOf, let reported = context.asOf, reported > asOf else { return [] }
-        }
-        if claim.state.status != before.status {
-            return [change(.statusChanged, before: before, after: claim.state)]
-        }
-        guard let newDeadline = claim.state.deadline else { return [] }
-        var after = before
-        after.deadline = newDeadline
-        guard let oldDeadline = before.deadline else {
-            return [change(.deadlineSet, before: before, after: after)]
-        }
-        if Self.sameDeadline(oldDeadline, newDeadline) { return [] }
-        return [change(.deadlineChanged, before: before, after: after)]
     }
 
     /// Claims are the same when status, deadline and details agree; a reworded deadline phrase is not news.

@@ -12,12 +12,21 @@ public struct Claim: Hashable, Sendable {
     public var evidence: Evidence
     /// The sentence that states the deadline, when it is another one: the evidence of a deadline change.
     public var deadlineEvidence: Evidence?
+    /// The extractor's confidence in the fact the claim carries.
+    public var confidence: Double
 
-    public init(facility: Facility, state: FacilityState, evidence: Evidence, deadlineEvidence: Evidence? = nil) {
+    public init(
+        facility: Facility,
+        state: FacilityState,
+        evidence: Evidence,
+        deadlineEvidence: Evidence? = nil,
+        confidence: Double = 1
+    ) {
         self.facility = facility
         self.state = state
         self.evidence = evidence
         self.deadlineEvidence = deadlineEvidence
+        self.confidence = confidence
     }
 
     /// One claim per facility, in the order the facilities are first mentioned. Facts that are not asserted are
@@ -42,7 +51,8 @@ public struct Claim: Hashable, Sendable {
                     facility: $0.facility,
                     state: $0.state,
                     evidence: $0.evidence,
-                    deadlineEvidence: $0.deadlineEvidence
+                    deadlineEvidence: $0.deadlineEvidence,
+                    confidence: $0.confidence
                 )
             }
         }

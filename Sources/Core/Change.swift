@@ -12,8 +12,14 @@ public enum ChangeKind: String, Hashable, Codable, Sendable, CaseIterable {
     case deadlinePassed = "deadline_passed"
     /// Another source confirms the current state.
     case corroborated
+    /// Another source gives a different deadline for the current status; the state keeps the first one.
+    case conflict
     /// The article was edited without any change of fact.
     case textChanged = "text_changed"
+
+    /// What a hook gets when its configuration names no kinds: every change of state, but not the counted
+    /// confirmations and text edits, which are kept in the log and history.
+    public static let alerting: Set<ChangeKind> = Set(allCases).subtracting([.corroborated, .textChanged])
 }
 
 /// One entry of the change log: a facility's state before and after, and the evidence that caused it.
@@ -28,6 +34,14 @@ public struct Change: Hashable, Codable, Sendable {
     public var detectedAt: Date
     /// Stable for the same change from the same article version, so a retried pass never logs it twice.
     public var idempotencyKey: String
+    /// How sure the extractor was of the fact behind the change (0…1), when a fact is behind it.
+    public var confidence: Double?
+    /// For `conflict`: the evidence behind the state kept (`before`), next to the disagreeing claim's (`evidence`).
+    public var priorEvidence: ChangeEvidence?
+    /// For `text_changed`: the sentences added and removed.
+    public var diff: TextDiff?
+    /// For `deadline_approaching`: how long before the deadline it fired.
+    public var leadSeconds: Int?
 
     public init(
         id: Int64? = nil,
@@ -37,7 +51,11 @@ public struct Change: Hashable, Codable, Sendable {
         after: FacilityState?,
         evidence: ChangeEvidence?,
         detectedAt: Date,
-        idempotencyKey: String
+        idempotencyKey: String,
+        confidence: Double? = nil,
+        priorEvidence: ChangeEvidence? = nil,
+        diff: TextDiff? = nil,
+        leadSeconds: Int? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -47,6 +65,10 @@ public struct Change: Hashable, Codable, Sendable {
         self.evidence = evidence
         self.detectedAt = detectedAt
         self.idempotencyKey = idempotencyKey
+        self.confidence = confidence
+        self.priorEvidence = priorEvidence
+        self.diff = diff
+        self.leadSeconds = leadSeconds
     }
 
     public var facilityKey: FacilityKey { facility.key }
@@ -61,6 +83,10 @@ public struct Change: Hashable, Codable, Sendable {
         case evidence
         case detectedAt = "detected_at"
         case idempotencyKey = "idempotency_key"
+        case confidence
+        case priorEvidence = "prior_evidence"
+        case diff
+        case leadSeconds = "lead_seconds"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -74,6 +100,10 @@ public struct Change: Hashable, Codable, Sendable {
         try container.encode(evidence, forKey: .evidence)
         try container.encode(detectedAt, forKey: .detectedAt)
         try container.encode(idempotencyKey, forKey: .idempotencyKey)
+        try container.encodeIfPresent(confidence, forKey: .confidence)
+        try container.encodeIfPresent(priorEvidence, forKey: .priorEvidence)
+        try container.encodeIfPresent(diff, forKey: .diff)
+        try container.encodeIfPresent(leadSeconds, forKey: .leadSeconds)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -86,6 +116,10 @@ public struct Change: Hashable, Codable, Sendable {
         evidence = try container.decodeIfPresent(ChangeEvidence.self, forKey: .evidence)
         detectedAt = try container.decode(Date.self, forKey: .detectedAt)
         idempotencyKey = try container.decode(String.self, forKey: .idempotencyKey)
+        confidence = try container.decodeIfPresent(Double.self, forKey: .confidence)
+        priorEvidence = try container.decodeIfPresent(ChangeEvidence.self, forKey: .priorEvidence)
+        diff = try container.decodeIfPresent(TextDiff.self, forKey: .diff)
+        leadSeconds = try container.decodeIfPresent(Int.self, forKey: .leadSeconds)
     }
 }
 

@@ -32,6 +32,9 @@ public protocol ChangeStore: Sendable {
     ) async throws
         -> IngestOutcome
 
+    /// Logs the deadline timer changes `evaluate` finds due, with their deliveries.
+    func fireDeadlineTimers(evaluate: @escaping TimerEvaluation, route: @escaping HookRouting) async throws -> [Change]
+
     /// Changes with an id greater than `id`, oldest first.
     func changes(after id: Int64, limit: Int) async throws -> [Change]
     /// The id of the newest change, 0 when the log is empty.
@@ -46,6 +49,9 @@ public protocol ChangeStore: Sendable {
     func deliveries(states: Set<DeliveryState>, limit: Int) async throws -> [DeliveryRecord]
     /// Puts dead deliveries back in the queue, due now; returns how many.
     func retryDeadDeliveries(now: Date) async throws -> Int
+    /// Puts the given deliveries (dead, or pending and waiting for a retry) back in the queue, due now; returns the
+    /// ids re-queued (a delivered one is left alone).
+    func retryDeliveries(ids: [Int64], now: Date) async throws -> [Int64]
 
     /// Counts for `factwatch status`: sources due and failing, the last pass, changes, deliveries, size.
     func summary(now: Date) async throws -> StoreSummary

@@ -94,4 +94,21 @@ extension SQLiteStore {
             return db.changesCount
         }
     }
+
+    public func retryDeliveries(ids: [Int64], now: Date) async throws -> [Int64] {
+        try await write("re-queueing deliveries") { db in
+            var requeued: [Int64] = []
+            for id in ids {
+                try db.execute(
+                    sql: """
+                        UPDATE deliveries SET state = 'pending', next_attempt_at = ?, updated_at = ?
+                        WHERE id = ? AND state != 'delivered'
+                        """,
+                    arguments: [now, now, id]
+                )
+                if db.changesCount > 0 { requeued.append(id) }
+            }
+            return requeued
+        }
+    }
 }

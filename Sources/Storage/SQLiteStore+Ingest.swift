@@ -27,7 +27,7 @@ extension SQLiteStore {
             let previousVersion = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT v.id, v.content_hash FROM documents d JOIN versions v ON v.id = d.latest_version_id
+                    SELECT v.id, v.content_hash, v.text FROM documents d JOIN versions v ON v.id = d.latest_version_id
                     WHERE d.id = ?
                     """,
                 arguments: [documentID]
@@ -71,54 +71,71 @@ extension SQLiteStore {
                 }
             let keys = Set(observation.facts.map(\.facility.key))
             let current = try Self.facilityRecords(db, keys: keys)
-            let detection = detect(observation.facts, previousFacts, current, versionID)
+            let detection = detect(
+                DetectionInput(
+                    facts: observation.facts,
+                    previousFacts: previousFacts,
+                    current: current,
+                    versionID: versionID,
+                    previousText: previousVersion?["text"]
+                )
+            )
 
-            var logged: [Change] = []
-            for var change in detection.changes {
-                try db.execute(
-                    sql: """
-                        INSERT INTO changes (kind, facility_key, version_id, source, detected_at, idempotency_key, payload)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(idempotency_key) DO NOTHING
-                        """,
-                    arguments: [
-                        change.kind.rawValue, change.facilityKey.rawValue, change.evidence?.versionID,
-                        change.evidence?.source, change.detectedAt, change.idempotencyKey, try Self.encode(change),
-                    ]
-                )
-                guard db.changesCount > 0 else { continue }
-                change.id = db.lastInsertedRowID
-                logged.append(change)
-                for hook in Set(route(change)).sorted() {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO deliveries (change_id, hook, state, next_attempt_at, created_at, updated_at)
-                            VALUES (?, ?, 'pending', ?, ?, ?)
-                            """,
-                        arguments: [change.id, hook, change.detectedAt, change.detectedAt, change.detectedAt]
-                    )
-                }
-            }
-            for record in detection.facilities {
-                try db.execute(
-                    sql: """
-                        INSERT INTO facilities (key, status, deadline, updated_at, payload) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT(key) DO UPDATE SET
-                            status = excluded.status, deadline = excluded.deadline,
-                            updated_at = excluded.updated_at, payload = excluded.payload
-                        """,
-                    arguments: [
-                        record.key.rawValue, record.state.status.rawValue, record.state.deadline?.value?.iso,
-                        record.updatedAt, try Self.encode(record),
-                    ]
-                )
-            }
+            let logged = try Self.log(detection.changes, route: route, db)
+            for record in detection.facilities { try Self.save(record, db) }
             try db.execute(
                 sql: "UPDATE documents SET latest_version_id = ? WHERE id = ?",
                 arguments: [versionID, documentID]
             )
             return IngestOutcome(versionID: versionID, changes: logged)
         }
+    }
+
+    /// Appends changes to the log with one delivery row per interested hook; a change whose idempotency key is
+    /// already logged is skipped. Returns the changes logged, with their ids.
+    static func log(_ changes: [Change], route: HookRouting, _ db: Database) throws -> [Change] {
+        var logged: [Change] = []
+        for var change in changes {
+            try db.execute(
+                sql: """
+                    INSERT INTO changes (kind, facility_key, version_id, source, detected_at, idempotency_key, payload)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(idempotency_key) DO NOTHING
+                    """,
+                arguments: [
+                    change.kind.rawValue, change.facilityKey.rawValue, change.evidence?.versionID,
+                    change.evidence?.source, change.detectedAt, change.idempotencyKey, try encode(change),
+                ]
+            )
+            guard db.changesCount > 0 else { continue }
+            change.id = db.lastInsertedRowID
+            logged.append(change)
+            for hook in Set(route(change)).sorted() {
+                try db.execute(
+                    sql: """
+                        INSERT INTO deliveries (change_id, hook, state, next_attempt_at, created_at, updated_at)
+                        VALUES (?, ?, 'pending', ?, ?, ?)
+                        """,
+                    arguments: [change.id, hook, change.detectedAt, change.detectedAt, change.detectedAt]
+                )
+            }
+        }
+        return logged
+    }
+
+    static func save(_ record: FacilityRecord, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO facilities (key, status, deadline, updated_at, payload) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET
+                    status = excluded.status, deadline = excluded.deadline,
+                    updated_at = excluded.updated_at, payload = excluded.payload
+                """,
+            arguments: [
+                record.key.rawValue, record.state.status.rawValue, record.state.deadline?.value?.iso,
+                record.updatedAt, try encode(record),
+            ]
+        )
     }
 
     static func facts(_ db: Database, versionID: Int64) throws -> [Fact] {

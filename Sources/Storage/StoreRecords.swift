@@ -65,17 +65,39 @@ public struct Detection: Sendable {
     }
 }
 
+/// What change detection sees of a new version, inside the store's transaction.
+public struct DetectionInput: Sendable {
+    /// The new version's facts, asserted or not.
+    public var facts: [Fact]
+    /// The facts of the same document's previous version; empty for a new document.
+    public var previousFacts: [Fact]
+    /// The current record of every facility the new facts mention (absent: never seen).
+    public var current: [FacilityKey: FacilityRecord]
+    /// The new version's id.
+    public var versionID: Int64
+    /// The text of the document's previous version, `nil` for a new document (for a text diff).
+    public var previousText: String?
+
+    public init(
+        facts: [Fact],
+        previousFacts: [Fact],
+        current: [FacilityKey: FacilityRecord],
+        versionID: Int64,
+        previousText: String?
+    ) {
+        self.facts = facts
+        self.previousFacts = previousFacts
+        self.current = current
+        self.versionID = versionID
+        self.previousText = previousText
+    }
+}
+
 /// Computes the changes a new version causes, inside the store's transaction.
 ///
-/// The store supplies the new version's id, the facts of the document's previous version and the current records
-/// of the facilities the new facts mention; the function must be pure (it may run again if the transaction is
-/// retried).
-public typealias ChangeDetection =
-    @Sendable (
-        _ facts: [Fact], _ previousFacts: [Fact], _ current: [FacilityKey: FacilityRecord], _ versionID: Int64
-    ) -> Detection
+/// It must be pure (it may run again if the transaction is retried).
+public typealias ChangeDetection = @Sendable (DetectionInput) -> Detection
 
-/// The names of the hooks that want a change; one delivery row is written per name.
 public typealias HookRouting = @Sendable (Change) -> [String]
 
 /// What the store knows about a configured source: its poll schedule and health.

@@ -41,7 +41,11 @@ struct OnceCommand: AsyncParsableCommand {
                     ?? "\(result.documentsChecked) checked, \(result.newVersions) new, \(result.changes.count) changes"
                 print("\(result.source): \(detail)")
                 for problem in result.itemErrors { print("  item failed: \(problem)") }
-                for change in result.changes { print(ChangeFormatter.describe(change)) }
+                for change in result.changes { print(ChangeFormatter.line(change)) }
+            }
+            for change in try await engine.fireDeadlineTimers(now: Date()) { print(ChangeFormatter.line(change)) }
+            if let path = configuration.changeLogFile {
+                try await ChangeLogFile(path: path).catchUp(from: store)
             }
             let report = try await engine.dispatcher.dispatchDue()
             if report != DeliveryDispatcher.Report() {

@@ -43,10 +43,11 @@ struct RunCommand: AsyncParsableCommand {
                 logger: logger
             )
             let dispatcher = DispatcherService(box: box, wakeups: wakeups, logger: logger)
-            // Services stop in reverse order: the scheduler stops taking new work first, then the dispatcher
-            // finishes the hook runs in progress.
+            let deadlines = DeadlineService(box: box, wakeups: wakeups, logger: logger)
+            // Services stop in reverse order: the scheduler stops taking new work first, then the deadline timer,
+            // then the dispatcher finishes the hook runs in progress.
             var groupConfiguration = ServiceGroupConfiguration(
-                services: [.init(service: dispatcher), .init(service: scheduler)],
+                services: [.init(service: dispatcher), .init(service: deadlines), .init(service: scheduler)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )

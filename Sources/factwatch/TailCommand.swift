@@ -30,15 +30,36 @@ struct TailCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
+        help: "Only changes of this kind (repeatable); without it, every kind but text_changed is shown."
+    )
+    var kind: [String] = []
+
+    @Option(name: .long, help: "Only changes of this facility key (repeatable), e.g. ru:consulate:us:san-francisco.")
+    var facility: [String] = []
+
+    @Option(
+        name: .long,
         help: ArgumentHelp("While following, how often to look for new changes.", valueName: "duration")
     )
-    var interval: String = "1s"
+    var interval: String = "500ms"
 
     func run() async throws {
         let logger = try Bootstrap.start(level: options.level())
         guard let pollEvery = DurationText.parse(interval) else {
             throw ValidationError("--interval \"\(interval)\" is not a duration such as 500ms, 1s or 5s")
         }
+        var kinds = Set(ChangeKind.allCases).subtracting([.textChanged])
+        if !kind.isEmpty {
+            kinds = []
+            for name in kind {
+                guard let parsed = ChangeKind(rawValue: name) else {
+                    let allowed = ChangeKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ValidationError("--kind \"\(name)\" is not a change kind; use one of \(allowed)")
+                }
+                kinds.insert(parsed)
+            }
+        }
+        let facilities = Set(facility.map { $0.lowercased() })
         let store = try options.openExistingStore(logger: logger)
         var cursor = since ?? 0
         if since == nil, let lines {
@@ -48,12 +69,11 @@ struct TailCommand: AsyncParsableCommand {
         while true {
             let batch = try await store.changes(after: cursor, limit: 500)
             for change in batch {
-                if json {
-                    print(String(decoding: try encoder.encode(change), as: UTF8.self))
-                } else {
-                    print(ChangeFormatter.describe(change))
-                }
                 cursor = change.id ?? cursor
+                guard kinds.contains(change.kind),
+                    facilities.isEmpty || facilities.contains(change.facilityKey.rawValue)
+                else { continue }
+                print(json ? String(decoding: try encoder.encode(change), as: UTF8.self) : ChangeFormatter.line(change))
             }
             fflush(nil)
             if batch.count == 500 { continue }

@@ -24,7 +24,8 @@ import Testing
                 contentHash: ContentHash.sha256Hex("v1"),
                 fetchedAt: Date()
             ),
-            detect: { _, _, _, versionID in
+            detect: { input in
+                let versionID = input.versionID
                 let change = Change(
                     kind: .statusChanged,
                     facility: fact.facility,
@@ -109,6 +110,43 @@ import Testing
             #expect(report.deadLettered == 1)
             let dead = try await store.deliveries(states: [.dead], limit: 10)
             #expect(dead.first?.lastError == "hook \"removed\" is no longer in the configuration")
+        }
+    }
+
+    @Test func aHookThatFailsTwiceThenSucceedsIsDeliveredOnce() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStore(path: directory.file("factwatch.sqlite"), logger: TestLogging.quiet())
+            let attempts = directory.file("attempts")
+            let received = directory.file("received.jsonl")
+            let flaky = try directory.write(
+                """
+                #!/bin/sh
+                echo x >> "\(attempts)"
+                if [ "$(wc -l < "\(attempts)")" -le 2 ]; then echo "endpoint down" >&2; exit 1; fi
+                cat >> "\(received)"
+                """,
+                to: "flaky.sh",
+                executable: true
+            )
+            let change = try await Self.logChange(in: store, hooks: ["flaky"])
+            let dispatcher = DeliveryDispatcher(
+                store: store,
+                hooks: [HookConfiguration(name: "flaky", command: [flaky])],
+                runner: HookRunner(logger: TestLogging.quiet()),
+                policy: RetryPolicy(baseDelay: .seconds(1), maxAttempts: 5),
+                logger: TestLogging.quiet()
+            )
+            var reports: [DeliveryDispatcher.Report] = []
+            for hour in 0..<4 {
+                reports.append(try await dispatcher.dispatchDue(now: Date().addingTimeInterval(Double(hour) * 3600)))
+            }
+            #expect(reports.map(\.failed) == [1, 1, 0, 0])
+            #expect(reports.map(\.delivered) == [0, 0, 1, 0])
+            let lines = try String(contentsOfFile: received, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 1)
+            #expect(try JSONCoding.decoder().decode(Change.self, from: Data(lines[0].utf8)) == change)
+            let row = try #require(try await store.deliveries(states: [.delivered], limit: 10).first)
+            #expect(row.attempts == 3)
         }
     }
 }

@@ -118,7 +118,7 @@ import Testing
         #expect(closed.changes[0].evidence?.sentence == "Russia closed the consulate on Saturday.")
     }
 
-    @Test func aVersionThatDropsTheDeadlineRemovesNothing() {
+    @Test func silenceElsewhereRemovesNothingButTheDocumentThatSetADeadlineMayTakeItBack() {
         let detector = ChangeDetector()
         var records: [FacilityKey: FacilityRecord] = [:]
         let v1 = [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02")]
@@ -126,12 +126,30 @@ import Testing
             detector.detect(facts: v1, previousFacts: [], current: records, context: Self.context(version: 1)),
             to: &records
         )
-        let v2 = [Self.fact(Self.consulate, .orderedClosed)]
-        let result = detector.detect(facts: v2, previousFacts: v1, current: records, context: Self.context(version: 2))
-        #expect(result.changes.isEmpty)
+        let undated = [Self.fact(Self.consulate, .orderedClosed)]
+        // Another outlet that does not mention the deadline agrees on the status: counted, deadline kept.
+        let other = detector.detect(
+            facts: undated,
+            previousFacts: [],
+            current: records,
+            context: Self.context(version: 2, source: "wire")
+        )
+        #expect(other.changes.map(\.kind) == [.corroborated])
+        #expect(other.facilities.first?.state.deadline?.value?.iso == "2017-09-02")
+        #expect(other.facilities.first?.supporters == ["ledger", "wire"])
+        // The article that stated the deadline drops it in its next version.
+        let dropped = detector.detect(
+            facts: undated,
+            previousFacts: v1,
+            current: records,
+            context: Self.context(version: 3)
+        )
+        #expect(dropped.changes.map(\.kind) == [.deadlineRemoved])
+        #expect(dropped.changes.first?.before?.deadline?.value?.iso == "2017-09-02")
+        #expect(dropped.changes.first?.after?.deadline == nil)
     }
 
-    @Test func aSecondSourceWithTheSameStateIsNotAChangeButANewDeadlineIs() {
+    @Test func anotherOutletConfirmingIsCountedOnceAndADeadlineItAddsIsSet() {
         let detector = ChangeDetector()
         var records: [FacilityKey: FacilityRecord] = [:]
         let first = [Self.fact(Self.consulate, .orderedClosed)]
@@ -145,15 +163,90 @@ import Testing
             current: records,
             context: Self.context(version: 2, source: "wire")
         )
-        #expect(same.changes.isEmpty)
-        let withDeadline = detector.detect(
-            facts: [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02")],
+        #expect(same.changes.map(\.kind) == [.corroborated])
+        Self.apply(same, to: &records)
+        let again = detector.detect(
+            facts: first,
             previousFacts: [],
             current: records,
             context: Self.context(version: 3, source: "wire")
         )
+        #expect(again.changes.isEmpty)
+        let withDeadline = detector.detect(
+            facts: [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02")],
+            previousFacts: first,
+            current: records,
+            context: Self.context(version: 4, source: "wire")
+        )
         #expect(withDeadline.changes.map(\.kind) == [.deadlineSet])
         #expect(withDeadline.changes[0].evidence?.source == "wire")
+    }
+
+    @Test func twoOutletsDisagreeingOnADeadlineIsAConflictThatKeepsTheState() {
+        let detector = ChangeDetector()
+        var records: [FacilityKey: FacilityRecord] = [:]
+        let ledger = [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-02", sentence: "By Saturday.")]
+        Self.apply(
+            detector.detect(facts: ledger, previousFacts: [], current: records, context: Self.context(version: 1)),
+            to: &records
+        )
+        let wire = [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-01", sentence: "By Friday.")]
+        let result = detector.detect(
+            facts: wire,
+            previousFacts: [],
+            current: records,
+            context: Self.context(version: 2, source: "wire")
+        )
+        #expect(result.changes.map(\.kind) == [.conflict])
+        let conflict = result.changes[0]
+        #expect(conflict.before?.deadline?.value?.iso == "2017-09-02")
+        #expect(conflict.after?.deadline?.value?.iso == "2017-09-01")
+        #expect(conflict.evidence?.sentence == "By Friday.")
+        #expect(conflict.priorEvidence?.sentence == "By Saturday.")
+        #expect(conflict.priorEvidence?.source == "ledger")
+        #expect(result.facilities.isEmpty)  // the state keeps the first claim
+        // The outlet that set the deadline revising it is a change, not a conflict.
+        let revised = detector.detect(
+            facts: [Self.fact(Self.consulate, .orderedClosed, deadline: "2017-09-01")],
+            previousFacts: ledger,
+            current: records,
+            context: Self.context(version: 3)
+        )
+        #expect(revised.changes.map(\.kind) == [.deadlineChanged])
+    }
+
+    @Test func anEditThatChangesNoClaimIsATextChangeWithItsDiff() {
+        let detector = ChangeDetector()
+        var records: [FacilityKey: FacilityRecord] = [:]
+        let facts = [Self.fact(Self.consulate, .orderedClosed)]
+        Self.apply(
+            detector.detect(facts: facts, previousFacts: [], current: records, context: Self.context(version: 1)),
+            to: &records
+        )
+        let edited = detector.detect(
+            facts: facts,
+            previousFacts: facts,
+            current: records,
+            context: Self.context(version: 2),
+            sentences: ["Russia must close the consulate.", "Smoke rose from the chimney.", "Talks continue."],
+            previousSentences: ["Russia must close the consulate.", "Talks continue.", "A photo caption."]
+        )
+        #expect(edited.changes.map(\.kind) == [.textChanged])
+        #expect(
+            edited.changes.first?.diff
+                == TextDiff(added: ["Smoke rose from the chimney."], removed: ["A photo caption."])
+        )
+        #expect(edited.facilities.isEmpty)
+        // The same text again is no change at all.
+        let same = detector.detect(
+            facts: facts,
+            previousFacts: facts,
+            current: records,
+            context: Self.context(version: 3),
+            sentences: ["A."],
+            previousSentences: ["A."]
+        )
+        #expect(same.changes.isEmpty)
     }
 
     @Test func staleReportsDoNotRollAStateBack() {

@@ -89,6 +89,53 @@ import Testing
         #expect(issues.first?.contains("\"loud\" is not a log level") == true)
     }
 
+    @Test func hookFiltersDeadlineLeadsDeliveryLimitsAndTheLogFileAreRead() throws {
+        let configuration = try Self.parse(
+            """
+            deadline_leads = ["48h", "1h"]
+            delivery_concurrency = 2
+            delivery_attempts = 5
+            [log]
+            file = "changes.jsonl"
+            [[hook]]
+            name = "consulates"
+            command = ["/bin/true"]
+            facility_kinds = ["consulate", "annex"]
+            operators = ["ru"]
+            countries = ["US"]
+            minimum_confidence = 0.7
+            working_directory = "/srv/alerts"
+            """
+        )
+        #expect(configuration.deadlineLeads == [.seconds(48 * 3600), .seconds(3600)])
+        #expect(configuration.deliveryConcurrency == 2)
+        #expect(configuration.deliveryAttempts == 5)
+        #expect(configuration.changeLogFile == "/etc/factwatch/changes.jsonl")
+        let hook = try #require(configuration.hooks.first)
+        #expect(hook.facilityKinds == [.consulate, .annex])
+        #expect(hook.operators == [CountryCode(rawValue: "RU")!])
+        #expect(hook.countries == [CountryCode(rawValue: "US")!])
+        #expect(hook.minimumConfidence == 0.7)
+        #expect(hook.workingDirectory == "/srv/alerts")
+
+        let issues = Self.issues(
+            """
+            deadline_leads = ["soon"]
+            [log]
+            path = "x"
+            [[hook]]
+            name = "h"
+            command = ["/bin/true"]
+            operators = ["Russia"]
+            minimum_confidence = 3
+            """
+        )
+        #expect(issues.contains { $0.contains("deadline_leads: \"soon\" is not a duration") })
+        #expect(issues.contains { $0.contains("log.path: unknown key") })
+        #expect(issues.contains { $0.contains("hook[1].operators: \"Russia\" is not a two-letter") })
+        #expect(issues.contains { $0.contains("hook[1].minimum_confidence: must be a number from 0 to 1") })
+    }
+
     @Test func withoutConfigTheServiceDirectoryComesBeforeEtc() {
         #expect(
             ConfigurationLocator.candidates(environment: ["CONFIGURATION_DIRECTORY": "/srv/factwatch/etc"]) == [

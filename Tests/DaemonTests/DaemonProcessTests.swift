@@ -85,7 +85,7 @@ import Testing
                         contentHash: ContentHash.sha256Hex(text),
                         fetchedAt: Date()
                     ),
-                    detect: { _, _, _, versionID in
+                    detect: { input in
                         Detection(
                             changes: [
                                 Change(
@@ -95,7 +95,7 @@ import Testing
                                     after: fact.state,
                                     evidence: nil,
                                     detectedAt: Date(),
-                                    idempotencyKey: "v\(versionID)"
+                                    idempotencyKey: "v\(input.versionID)"
                                 )
                             ],
                             facilities: []
@@ -149,6 +149,65 @@ import Testing
             #expect(resumed.terminationStatus == 0)
             #expect(text.split(separator: "\n").count == 1)
             #expect(text.contains("\"id\":2"))
+        }
+    }
+
+    @Test func aDeadDeliveryIsVisibleAndCanBeRequeuedFromTheCommandLine() async throws {
+        try await TemporaryDirectory.with { directory in
+            let database = directory.file("factwatch.sqlite")
+            let store = try SQLiteStore(path: database, logger: TestLogging.quiet())
+            try await store.register([Source(name: "ledger", url: "/x", kind: .page, interval: .seconds(60))])
+            let fact = Samples.fact(Samples.washingtonAnnex, .closed)
+            _ = try await store.ingest(
+                Observation(
+                    source: "ledger",
+                    url: "https://example.org/a",
+                    article: Samples.article(["a"]),
+                    facts: [fact],
+                    contentHash: ContentHash.sha256Hex("a"),
+                    fetchedAt: Date()
+                ),
+                detect: { input in
+                    Detection(
+                        changes: [
+                            Change(
+                                kind: .statusChanged,
+                                facility: fact.facility,
+                                before: nil,
+                                after: fact.state,
+                                evidence: nil,
+                                detectedAt: Date(),
+                                idempotencyKey: "v\(input.versionID)"
+                            )
+                        ],
+                        facilities: []
+                    )
+                },
+                route: { _ in ["pager"] }
+            )
+            let id = try #require(try await store.dueDeliveries(now: Date(), limit: 1).first?.id)
+            try await store.update(delivery: id, .dead(error: "exit status 7 after 0.01 s", attemptedAt: Date()))
+
+            func run(_ arguments: [String]) throws -> (Int32, String) {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: Self.executable)
+                process.arguments = arguments + ["--database", database]
+                let output = Foundation.Pipe()
+                process.standardOutput = output
+                try process.run()
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                return (process.terminationStatus, text)
+            }
+            let (status, table) = try run(["deliveries", "--failed"])
+            #expect(status == 0)
+            #expect(table.contains("dead") && table.contains("exit status 7") && table.contains("pager"))
+            let (_, json) = try run(["deliveries", "--json"])
+            #expect(json.contains("\"state\":\"dead\""))
+            let (retried, message) = try run(["deliveries", "retry", "\(id)"])
+            #expect(retried == 0)
+            #expect(message.contains("1 re-queued"))
+            #expect(try await store.deliveries(states: [.pending], limit: 10).map(\.id) == [id])
         }
     }
 }

@@ -175,4 +175,57 @@ import Testing
         }
         #expect(result.facts.filter { $0.status == .closed }.count == 4)
     }
+
+    @Test func aSecondOutletsReportCorroboratesTheStateAndDisputesADeadline() async throws {
+        try await TemporaryDirectory.with { directory in
+            let current = directory.file("current.html")
+            let wire = RepositoryPaths.seeds.appendingPathComponent("sf-consulate-2017-wire/wire.html").path
+            let ledger = Source(name: "ledger", url: current, kind: .page, interval: .seconds(60))
+            let wireSource = Source(name: "wire", url: wire, kind: .page, interval: .seconds(60))
+            let configuration = Configuration(
+                database: directory.file("factwatch.sqlite"),
+                sources: [ledger, wireSource]
+            )
+            let logger = TestLogging.quiet()
+            let store = try SQLiteStore(path: configuration.database, logger: logger)
+            try await Fetcher.withFetcher(logger: logger) { fetcher in
+                let engine = try Engine(configuration: configuration, store: store, fetcher: fetcher, logger: logger)
+                try await store.register(configuration.sources)
+                for version in Self.versions {
+                    try? FileManager.default.removeItem(atPath: current)
+                    try FileManager.default.copyItem(atPath: version, toPath: current)
+                    _ = await engine.poll([ledger], schedules: [:], now: { Date() })
+                }
+                let pass = await engine.poll([wireSource], schedules: [:], now: { Date() })
+                #expect(
+                    pass.results[0].changes.map(Self.line) == [
+                        "corroborated ru:consulate:us:san-francisco closed -",
+                        "corroborated ru:annex:us:washington closed -",
+                        "corroborated ru:annex:us:new-york closed -",
+                        "conflict us:embassy:ru:moscow staff_cut 2017-08-31",
+                        "corroborated us:compound:ru:moscow seized -",
+                    ]
+                )
+                let conflict = try #require(pass.results[0].changes.first { $0.kind == .conflict })
+                #expect(conflict.before?.deadline?.value?.iso == "2017-09-01")
+                #expect(conflict.evidence?.source == "wire")
+                #expect(conflict.priorEvidence?.source == "ledger")
+            }
+            let log = try await store.changes(after: 0, limit: 1000)
+            #expect(
+                log.map(Self.line) == Self.expected.flatMap { $0 } + [
+                    "corroborated ru:consulate:us:san-francisco closed -",
+                    "corroborated ru:annex:us:washington closed -",
+                    "corroborated ru:annex:us:new-york closed -",
+                    "conflict us:embassy:ru:moscow staff_cut 2017-08-31",
+                    "corroborated us:compound:ru:moscow seized -",
+                ]
+            )
+            let facilities = try await store.facilities()
+            let consulate = try #require(facilities.first { $0.key.rawValue == "ru:consulate:us:san-francisco" })
+            #expect(consulate.supporters == ["ledger", "wire"])
+            let embassy = try #require(facilities.first { $0.key.rawValue == "us:embassy:ru:moscow" })
+            #expect(embassy.state.deadline?.value?.iso == "2017-09-01")  // the conflict leaves the state alone
+        }
+    }
 }

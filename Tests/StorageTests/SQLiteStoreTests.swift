@@ -25,15 +25,15 @@ import Testing
 
     /// The real detector, as the daemon wires it.
     static func detector(source: String = "ledger", url: String = "https://example.org/story") -> ChangeDetection {
-        { facts, previous, current, versionID in
+        { input in
             let result = ChangeDetector().detect(
-                facts: facts,
-                previousFacts: previous,
-                current: current,
+                facts: input.facts,
+                previousFacts: input.previousFacts,
+                current: input.current,
                 context: .init(
                     source: source,
                     url: url,
-                    versionID: versionID,
+                    versionID: input.versionID,
                     published: LocalDateTime(iso: "2017-08-31"),
                     detectedAt: Date(timeIntervalSince1970: 1_504_206_600)
                 )
@@ -128,9 +128,9 @@ import Testing
             let real = Self.detector()
             let outcome = try await store.ingest(
                 Self.observation(moved, text: "v2"),
-                detect: { facts, previous, current, versionID in
-                    seen.withLock { $0 = (previous, current) }
-                    return real(facts, previous, current, versionID)
+                detect: { input in
+                    seen.withLock { $0 = (input.previousFacts, input.current) }
+                    return real(input)
                 },
                 route: { _ in [] }
             )
@@ -153,8 +153,8 @@ import Testing
             let facts = [Samples.fact(Samples.sanFranciscoConsulate, .orderedClosed)]
             let real = Self.detector()
             // A change that points at a version that does not exist violates a foreign key mid-transaction.
-            let broken: ChangeDetection = { facts, previous, current, versionID in
-                var detection = real(facts, previous, current, versionID)
+            let broken: ChangeDetection = { input in
+                var detection = real(input)
                 detection.changes[1].evidence?.versionID = 999_999
                 return detection
             }

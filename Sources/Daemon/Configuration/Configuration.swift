@@ -26,6 +26,14 @@ public struct Configuration: Sendable {
     public var logLevel: String?
     /// How long SIGTERM waits for the work in progress (a pass, hook runs) before abandoning it.
     public var shutdownGrace: Duration
+    /// How long before a deadline `deadline_approaching` fires (once per lead).
+    public var deadlineLeads: [Duration] = [.seconds(24 * 3600), .seconds(2 * 3600)]
+    /// Hooks running at the same time, at most.
+    public var deliveryConcurrency: Int = 4
+    /// Failed attempts after which a delivery is dead.
+    public var deliveryAttempts: Int = 12
+    /// A JSON Lines file every logged change is appended to, for tools that tail files; reopened on SIGHUP.
+    public var changeLogFile: String?
 
     /// Limits for every fetch.
     public struct FetchSettings: Sendable, Hashable {

@@ -18,10 +18,15 @@ struct ConfigurationReader {
 
     static let topLevelKeys = [
         "database", "interval", "lexicon", "user_agent", "timeout", "connect_timeout", "max_body_bytes",
-        "max_feed_items", "concurrency", "log_level", "shutdown_grace", "source", "hook",
+        "max_feed_items", "concurrency", "log_level", "shutdown_grace", "deadline_leads", "delivery_concurrency",
+        "delivery_attempts", "log", "source", "hook",
     ]
+    static let logKeys = ["file"]
     static let sourceKeys = ["name", "url", "kind", "interval"]
-    static let hookKeys = ["name", "command", "kinds", "timeout", "environment"]
+    static let hookKeys = [
+        "name", "command", "kinds", "timeout", "environment", "facility_kinds", "operators", "countries",
+        "minimum_confidence", "working_directory",
+    ]
     /// Polling a publisher's server more often than this is rude and gains nothing for news.
     static let minimumNetworkInterval: Duration = .seconds(30)
 
@@ -56,6 +61,21 @@ struct ConfigurationReader {
         }
         configuration.shutdownGrace =
             duration(table, "shutdown_grace", minimum: .seconds(1)) ?? configuration.shutdownGrace
+        if let leads = durations(table, "deadline_leads") { configuration.deadlineLeads = leads }
+        configuration.deliveryConcurrency =
+            integer(table, "delivery_concurrency", range: 1...64) ?? configuration.deliveryConcurrency
+        configuration.deliveryAttempts =
+            integer(table, "delivery_attempts", range: 1...100) ?? configuration.deliveryAttempts
+        if let log = table["log"] {
+            if let logTable = log.table {
+                checkKeys(logTable, allowed: Self.logKeys, table: "log", index: 0, prefix: "log")
+                configuration.changeLogFile = string(logTable, "file", table: "log", index: 0, prefix: "log").map(
+                    resolvePath
+                )
+            } else {
+                report("log", nil, 0, "", "must be a table: [log] with file = \"…\"")
+            }
+        }
         configuration.sources = readSources(table, defaultInterval: configuration.interval)
         configuration.hooks = readHooks(table)
         return issues.isEmpty ? configuration : nil
@@ -196,13 +216,35 @@ struct ConfigurationReader {
                     report("environment", "hook", index, prefix, "must be a table of strings, e.g. { TOKEN = \"…\" }")
                 }
             }
+            let facilityKinds = Set(
+                (stringArray(entry, "facility_kinds", table: "hook", index: index, prefix: prefix) ?? []).map {
+                    FacilityKind(rawValue: $0)
+                }
+            )
+            let operators = countryCodes(entry, "operators", index: index, prefix: prefix)
+            let countries = countryCodes(entry, "countries", index: index, prefix: prefix)
+            var minimumConfidence = 0.0
+            if let value = entry["minimum_confidence"] {
+                if let number = value.double ?? value.int.map(Double.init), (0...1).contains(number) {
+                    minimumConfidence = number
+                } else {
+                    report("minimum_confidence", "hook", index, prefix, "must be a number from 0 to 1, e.g. 0.6")
+                }
+            }
+            let workingDirectory = string(entry, "working_directory", table: "hook", index: index, prefix: prefix)
+                .map(resolvePath)
             guard let name, let command else { continue }
             let hook = HookConfiguration(
                 name: name,
                 command: command,
                 kinds: kinds,
                 timeout: timeout,
-                environment: environment
+                environment: environment,
+                facilityKinds: facilityKinds,
+                operators: operators,
+                countries: countries,
+                minimumConfidence: minimumConfidence,
+                workingDirectory: workingDirectory
             )
             do {
                 try hook.validate()
@@ -383,6 +425,45 @@ struct ConfigurationReader {
             previous = current
         }
         return previous[b.count]
+    }
+
+    /// Two-letter country codes, e.g. `["RU", "US"]`.
+    private mutating func countryCodes(
+        _ table: TOMLTable,
+        _ key: String,
+        index: Int,
+        prefix: String
+    ) -> Set<CountryCode> {
+        var codes: Set<CountryCode> = []
+        for text in stringArray(table, key, table: "hook", index: index, prefix: prefix) ?? [] {
+            if let code = CountryCode(rawValue: text) {
+                codes.insert(code)
+            } else {
+                report(
+                    key,
+                    "hook",
+                    index,
+                    prefix,
+                    "\"\(text)\" is not a two-letter ISO 3166-1 country code such as \"RU\""
+                )
+            }
+        }
+        return codes
+    }
+
+    /// An array of duration strings, e.g. `["24h", "2h"]`.
+    private mutating func durations(_ table: TOMLTable, _ key: String) -> [Duration]? {
+        guard table[key] != nil else { return nil }
+        guard let texts = stringArray(table, key, table: "", index: 0, prefix: "") else { return nil }
+        var parsed: [Duration] = []
+        for text in texts {
+            guard let value = DurationText.parse(text), value > .zero else {
+                report(key, nil, 0, "", "\"\(text)\" is not a duration such as \"24h\" or \"90m\"")
+                return nil
+            }
+            parsed.append(value)
+        }
+        return parsed
     }
 
     private func tables(_ table: TOMLTable, _ key: String) -> [TOMLTable]? {

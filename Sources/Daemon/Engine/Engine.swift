@@ -1,4 +1,5 @@
 public import Alerts
+import Changes
 public import Core
 import Extraction
 public import Facts
@@ -46,6 +47,8 @@ public struct Engine: Sendable {
                 logger: logger,
                 workingDirectory: URL(fileURLWithPath: configuration.database).deletingLastPathComponent().path
             ),
+            policy: RetryPolicy(maxAttempts: configuration.deliveryAttempts),
+            concurrency: configuration.deliveryConcurrency,
             logger: logger
         )
     }
@@ -117,6 +120,17 @@ public struct Engine: Sendable {
             finished.append(result)
         }
         return (finished, updated)
+    }
+
+    /// Logs the deadline timer changes due at `now` (`deadline_approaching`, `deadline_passed`) with their
+    /// deliveries; each fires once per deadline, however often this runs and across restarts.
+    public func fireDeadlineTimers(now: Date) async throws -> [Change] {
+        let timer = DeadlineTimer(leads: configuration.deadlineLeads)
+        let hooks = configuration.hooks
+        return try await store.fireDeadlineTimers(
+            evaluate: { record, logged in timer.due(for: record, now: now, logged: logged) },
+            route: { change in hooks.filter { $0.accepts(change) }.map(\.name) }
+        )
     }
 
     /// The schedules the store remembers for the configured sources; a source never polled is due now.

@@ -144,21 +144,25 @@ public struct Pipeline: Sendable {
         let hooks = self.hooks
         let published = article.published
         let asOf = article.asOf
+        let sentences = SentenceSplitter().split(article.text).map(\.text)
         let outcome = try await store.ingest(
             observation,
-            detect: { facts, previous, current, versionID in
+            detect: { input in
+                let splitter = SentenceSplitter()
                 let result = ChangeDetector().detect(
-                    facts: facts,
-                    previousFacts: previous,
-                    current: current,
+                    facts: input.facts,
+                    previousFacts: input.previousFacts,
+                    current: input.current,
                     context: .init(
                         source: source,
                         url: url,
-                        versionID: versionID,
+                        versionID: input.versionID,
                         published: published,
                         asOf: asOf,
                         detectedAt: detectedAt
-                    )
+                    ),
+                    sentences: sentences,
+                    previousSentences: input.previousText.map { splitter.split($0).map(\.text) }
                 )
                 return Detection(changes: result.changes, facilities: result.facilities)
             },
