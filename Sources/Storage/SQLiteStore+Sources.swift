@@ -7,7 +7,7 @@ extension SQLiteStore {
         try await write("registering sources") { db in
             let now = Date()
             for source in sources {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO sources (name, url, kind, created_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT(name) DO UPDATE SET
@@ -15,8 +15,8 @@ extension SQLiteStore {
                             kind = excluded.kind,
                             etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
                             last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END
-                        """,
-                    arguments: [source.name, source.url, source.kind.rawValue, now]
+                        """
+                ).execute(arguments: [source.name, source.url, source.kind.rawValue, now]
                 )
             }
         }
@@ -40,7 +40,8 @@ extension SQLiteStore {
 
     public func source(named name: String) async throws -> SourceState? {
         try await read("reading source \(name)") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM sources WHERE name = ?", arguments: [name]).map {
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM sources WHERE name = ?"), arguments: [name]).map
+            {
                 Self.sourceState($0, counted: false)
             }
         }
@@ -71,7 +72,7 @@ extension SQLiteStore {
             let (seconds, attoseconds) = duration.components
             return seconds * 1000 + attoseconds / 1_000_000_000_000_000
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE sources SET
                     last_attempt_at = ?,
@@ -86,12 +87,12 @@ extension SQLiteStore {
                     last_duration_ms = ?,
                     retry_after_at = ?
                 WHERE name = ?
-                """,
-            arguments: [
-                record.attemptedAt, record.error, record.attemptedAt, record.error, record.failureStreak,
-                record.nextDueAt, record.etag, record.lastModified, record.status, record.bytes,
-                durationMilliseconds, record.retryAfterAt, source,
-            ]
+                """
+        ).execute(arguments: [
+            record.attemptedAt, record.error, record.attemptedAt, record.error, record.failureStreak,
+            record.nextDueAt, record.etag, record.lastModified, record.status, record.bytes,
+            durationMilliseconds, record.retryAfterAt, source,
+        ]
         )
         return db.changesCount > 0
     }
@@ -121,13 +122,14 @@ extension SQLiteStore {
     public func document(source: String, url: String) async throws -> DocumentState? {
         try await read("reading document \(url)") { db in
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT d.url, d.etag, d.last_modified, d.latest_version_id, v.content_hash
-                    FROM documents d JOIN sources s ON d.source_id = s.id
-                    LEFT JOIN versions v ON v.id = d.latest_version_id
-                    WHERE s.name = ? AND d.url = ?
-                    """,
+                try db.cachedStatement(
+                    sql: """
+                        SELECT d.url, d.etag, d.last_modified, d.latest_version_id, v.content_hash
+                        FROM documents d JOIN sources s ON d.source_id = s.id
+                        LEFT JOIN versions v ON v.id = d.latest_version_id
+                        WHERE s.name = ? AND d.url = ?
+                        """
+                ),
                 arguments: [source, url]
             )
             return row.map { row in
@@ -163,7 +165,12 @@ extension SQLiteStore {
     }
 
     static func sourceID(_ db: Database, name: String) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE name = ?", arguments: [name]) else {
+        guard
+            let id = try Int64.fetchOne(
+                try db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ?"),
+                arguments: [name]
+            )
+        else {
             throw StorageError(.unknownSource, "no source named \"\(name)\" is registered")
         }
         return id
@@ -179,7 +186,7 @@ extension SQLiteStore {
         lastModified: String?,
         at date: Date
     ) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO documents (source_id, url, etag, last_modified, first_seen_at, last_checked_at)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -187,12 +194,11 @@ extension SQLiteStore {
                     etag = COALESCE(excluded.etag, documents.etag),
                     last_modified = COALESCE(excluded.last_modified, documents.last_modified),
                     last_checked_at = excluded.last_checked_at
-                """,
-            arguments: [sourceID, url, etag, lastModified, date, date]
+                """
+        ).execute(arguments: [sourceID, url, etag, lastModified, date, date]
         )
         return try Int64.fetchOne(
-            db,
-            sql: "SELECT id FROM documents WHERE source_id = ? AND url = ?",
+            try db.cachedStatement(sql: "SELECT id FROM documents WHERE source_id = ? AND url = ?"),
             arguments: [sourceID, url]
         )!
     }
