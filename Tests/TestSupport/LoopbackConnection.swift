@@ -16,13 +16,18 @@ struct LoopbackConnection {
         while true {
             guard let (request, reusable) = readRequest(from: &buffer) else { return }
             let handler = server.record(request)
+            // Counted until the answer starts: a client may see the end of a response (and send its next request)
+            // before this thread gets past its last write, and that must not look like an overlap.
             server.requestStarted()
-            defer { server.requestEnded() }
             let response =
                 handler?(request) ?? .text("no route for \(request.method) \(request.path)\n", status: 404)
             if let delay = response.delay {
-                guard sleep(delay) else { return }
+                guard sleep(delay) else {
+                    server.requestEnded()
+                    return
+                }
             }
+            server.requestEnded()
             var keepAlive = server.keepAlive && reusable && request.header("Connection")?.lowercased() != "close"
             if case .untilClose = response.framing { keepAlive = false }
             guard send(response, keepAlive: keepAlive), keepAlive else { return }

@@ -159,7 +159,8 @@ public final class LoopbackHTTPServer: Sendable {
         state.withLock { $0.connections }
     }
 
-    /// The most requests that were being answered at the same time (from receipt to the end of the response).
+    /// The most requests that were being handled at the same time, each counted from its receipt until its answer
+    /// starts (so a route's `delay` counts, the writing does not).
     public var maxConcurrentRequests: Int {
         state.withLock { $0.maxInFlight }
     }
