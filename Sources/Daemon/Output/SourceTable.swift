@@ -31,9 +31,11 @@ public enum SourceTable {
             .joined(separator: "\n")
     }
 
+    /// Whole milliseconds; a loopback or cached answer is often faster than one.
     private static func milliseconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
-        return "\(seconds * 1000 + attoseconds / 1_000_000_000_000_000)ms"
+        let whole = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return whole == 0 ? "<1ms" : "\(whole)ms"
     }
 }
 

@@ -70,9 +70,8 @@ public struct Pipeline: Sendable {
         } catch let error as FetchError {
             result.error = "\(error)"
             result.status = error.httpStatus
-            if error.httpStatus == 429 || error.httpStatus == 503 || error.code == .deferred {
-                result.retryAfter = error.retryAfter
-            }
+            // Set only for a 429 or 503 that asked for a pause, or a request deferred by one.
+            result.retryAfter = error.retryAfter
         } catch {
             result.error = "\(error)"
         }
@@ -101,6 +100,7 @@ public struct Pipeline: Sendable {
         for item in selection.items {
             result.documentsChecked += 1
             do {
+                // An item's status and size say nothing about the feed's own health, which `result` describes.
                 var itemResult = SourcePollResult(source: source.name)
                 if let changes = try await check(
                     url: item.link,
