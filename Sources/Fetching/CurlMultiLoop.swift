@@ -3,18 +3,27 @@ import Glibc
 import Logging
 import Synchronization
 
-/// The body of ``HTTPClient``'s dedicated thread: owns the multi handle and every transfer attached to it.
+/// The body of ``HTTPClient``'s dedicated thread: owns the multi handle, the queue of requests waiting for a
+/// politeness slot, and every transfer attached to the multi handle.
 ///
-/// Each turn takes new submissions and cancellations from the inbox, lets curl make progress, hands finished
-/// transfers back to their callers, and then sleeps in `curl_multi_poll` until a socket is ready, curl's own timer
-/// fires, or a caller wakes it. Not Sendable: it never leaves the thread that runs ``run()``.
+/// Each turn takes new submissions and cancellations from the inbox, starts what the ``AdmissionQueue`` allows, lets
+/// curl make progress, hands finished transfers back to their callers (which frees slots, so more may start at once),
+/// and then sleeps in `curl_multi_poll` until a socket is ready, curl's own timer fires, a caller wakes it, or a host's
+/// delay runs out. Not Sendable: it never leaves the thread that runs ``run()``.
 final class CurlMultiLoop {
     private let client: HTTPClient
     private var multi: UnsafeMutableRawPointer { client.multi.raw }
     private var active: [UInt64: CurlTransfer] = [:]
+    /// Submissions waiting in ``admission``, by id.
+    private var waiting: [UInt64: HTTPClient.Submission] = [:]
+    private var admission: AdmissionQueue
+    private let handles: EasyHandlePool
+    private let clock = ContinuousClock()
 
     init(client: HTTPClient) {
         self.client = client
+        self.admission = AdmissionQueue(policy: client.politeness)
+        self.handles = EasyHandlePool(capacity: client.politeness.maxTransfers)
     }
 
     func run() {
@@ -26,22 +35,27 @@ final class CurlMultiLoop {
                 }
                 return (inbox.submitted, inbox.cancelled, inbox.shutdownRequested)
             }
-            // Submissions first: a cancellation in the same batch must find its transfer.
+            // Submissions first: a cancellation in the same batch must find its request.
             for submission in submitted {
-                start(submission)
+                let host = HostName.of(submission.request.url) ?? ""
+                waiting[submission.id] = submission
+                admission.enqueue(submission.id, host: host)
             }
             for id in cancelled {
-                finish(id, with: .failure(cancellation(of: id, reason: "the fetch was cancelled")))
+                cancel(id)
             }
             if shutdown { break }
 
+            startAdmitted()
             var running: Int32 = 0
             let performed = curl_multi_perform(multi, &running)
             if performed != CURLM_OK {
                 report(performed, in: "curl_multi_perform")
             }
             collectFinished()
-            let polled = curl_multi_poll(multi, nil, 0, 1000, nil)
+            // Slots freed by finished transfers are filled now, not after the next sleep.
+            startAdmitted()
+            let polled = curl_multi_poll(multi, nil, 0, pollTimeoutMilliseconds(), nil)
             if polled != CURLM_OK {
                 report(polled, in: "curl_multi_poll")
                 usleep(10_000)  // never spin if polling keeps failing
@@ -50,11 +64,71 @@ final class CurlMultiLoop {
         close()
     }
 
-    private func start(_ submission: HTTPClient.Submission) {
+    /// At most a second, and no longer than until the next host delay or pause ends.
+    private func pollTimeoutMilliseconds() -> Int32 {
+        guard !waiting.isEmpty, let wake = admission.nextWakeup(now: clock.now) else { return 1000 }
+        let left = (wake - clock.now).components
+        let milliseconds = left.seconds * 1000 + (left.attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+        return Int32(clamping: min(1000, max(1, milliseconds)))
+    }
+
+    private func startAdmitted() {
+        guard !waiting.isEmpty else { return }
+        let decision = admission.admit(now: clock.now)
+        for deferral in decision.deferred {
+            guard let submission = waiting.removeValue(forKey: deferral.id) else { continue }
+            let error = FetchError(
+                code: .deferred,
+                url: submission.request.url,
+                message: "not sent: \(deferral.host) asked (Retry-After) to be left alone for another "
+                    + "\(deferral.remaining.components.seconds) s",
+                retryAfter: deferral.remaining
+            )
+            submission.continuation.resume(returning: .failure(error))
+        }
+        for admitted in decision.started {
+            guard let submission = waiting.removeValue(forKey: admitted.id) else {
+                admission.finished(host: admitted.host)
+                continue
+            }
+            start(submission, host: admitted.host)
+        }
+    }
+
+    private func cancel(_ id: UInt64) {
+        if let submission = waiting.removeValue(forKey: id) {
+            admission.cancel(id)
+            let error = FetchError(code: .cancelled, url: submission.request.url, message: "the fetch was cancelled")
+            submission.continuation.resume(returning: .failure(error))
+        } else {
+            finish(id, with: .failure(cancellation(of: id, reason: "the fetch was cancelled")))
+        }
+    }
+
+    /// Attaches an admitted request to the multi handle; any failure here gives its slot back at once.
+    private func start(_ submission: HTTPClient.Submission, host: String) {
+        guard let easy = handles.take() else {
+            admission.finished(host: host)
+            let error = FetchError(
+                code: .other,
+                url: submission.request.url,
+                message: "curl_easy_init failed (out of memory?)"
+            )
+            submission.continuation.resume(returning: .failure(error))
+            return
+        }
         let transfer: CurlTransfer
         do {
-            transfer = try CurlTransfer(id: submission.id, request: submission.request, limits: client.limits)
+            transfer = try CurlTransfer(
+                id: submission.id,
+                request: submission.request,
+                host: host,
+                limits: submission.request.limits ?? client.limits,
+                easy: easy
+            )
         } catch {
+            handles.giveBack(easy)
+            admission.finished(host: host)
             submission.continuation.resume(returning: .failure(error))
             return
         }
@@ -63,19 +137,21 @@ final class CurlMultiLoop {
         do {
             try transfer.setContext(context.toOpaque())
         } catch {
-            context.release()
-            transfer.complete(with: .failure(error))
+            release(transfer, context: context, with: .failure(error))
             return
         }
         let added = curl_multi_add_handle(multi, transfer.easy)
         guard added == CURLM_OK else {
-            context.release()
             let message = "curl_multi_add_handle failed: \(String(cString: curl_multi_strerror(added)))"
-            transfer.complete(with: .failure(FetchError(code: .other, url: submission.request.url, message: message)))
+            release(
+                transfer,
+                context: context,
+                with: .failure(FetchError(code: .other, url: submission.request.url, message: message))
+            )
             return
         }
         active[submission.id] = transfer
-        client.logger.debug(
+        client.logger.trace(
             "Fetch started",
             metadata: ["fetch.id": "\(submission.id)", "url": "\(transfer.request.url)"]
         )
@@ -95,8 +171,9 @@ final class CurlMultiLoop {
         }
     }
 
-    /// Detaches a transfer, answers its caller, then drops curl's reference: after `curl_multi_remove_handle` curl
-    /// can no longer call back, so releasing the context here is what finally frees the easy handle.
+    /// Detaches a transfer, answers its caller, resets its easy handle for reuse, then drops curl's reference: after
+    /// `curl_multi_remove_handle` and `curl_easy_reset` curl can no longer call back, so releasing the context here
+    /// is what finally frees the transfer.
     private func finish(_ id: UInt64, with result: Result<FetchResponse, FetchError>) {
         guard let transfer = active.removeValue(forKey: id) else { return }
         let removed = curl_multi_remove_handle(multi, transfer.easy)
@@ -110,23 +187,38 @@ final class CurlMultiLoop {
                 metadata: ["fetch.id": "\(id)", "url": "\(transfer.request.url)", "http.status": "\(response.status)"]
             )
         case .failure(let error):
+            if let wait = error.retryAfter, error.code == .httpStatus {
+                admission.pause(host: transfer.host, for: wait, now: clock.now)
+            }
             client.logger.debug(
                 "Fetch failed",
                 metadata: ["fetch.id": "\(id)", "url": "\(transfer.request.url)", "error": "\(error)"]
             )
         }
-        transfer.complete(with: result)
-        Unmanaged.passUnretained(transfer).release()
+        release(transfer, context: Unmanaged.passUnretained(transfer), with: result)
     }
 
-    /// Ends every transfer, marks the client closed so no caller touches the handle again, then cleans it up.
+    /// Answers the caller, frees the host's slot, recycles the easy handle and drops the retained context.
+    private func release(
+        _ transfer: CurlTransfer,
+        context: Unmanaged<CurlTransfer>,
+        with result: Result<FetchResponse, FetchError>
+    ) {
+        admission.finished(host: transfer.host)
+        transfer.complete(with: result)
+        handles.giveBack(transfer.easy)
+        context.release()
+    }
+
+    /// Ends every transfer and waiting request, marks the client closed so no caller touches the handle again, then
+    /// cleans up the easy handles and the multi handle, on this thread.
     private func close() {
         let late = client.inbox.withLock { inbox in
             inbox.closed = true
             defer { inbox.submitted = [] }
             return inbox.submitted
         }
-        for submission in late {
+        for submission in late + waiting.values {
             let error = FetchError(
                 code: .cancelled,
                 url: submission.request.url,
@@ -134,9 +226,11 @@ final class CurlMultiLoop {
             )
             submission.continuation.resume(returning: .failure(error))
         }
+        waiting = [:]
         for id in Array(active.keys) {
             finish(id, with: .failure(cancellation(of: id, reason: "the HTTP client has shut down")))
         }
+        handles.drain()
         let cleaned = curl_multi_cleanup(multi)
         if cleaned != CURLM_OK {
             report(cleaned, in: "curl_multi_cleanup")

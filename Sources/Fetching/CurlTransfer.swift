@@ -1,16 +1,19 @@
 import CCurl
 import Foundation
 
-/// One HTTP transfer: its easy handle and everything curl writes into while it runs.
+/// One HTTP transfer: the easy handle it borrowed and everything curl writes into while it runs.
 ///
 /// Confined to the loop thread of ``HTTPClient``. The loop retains it through `Unmanaged` for as long as the easy
-/// handle is attached to the multi handle, because curl's callbacks receive it as a raw pointer; `deinit` frees the
-/// C resources, and it only runs after the handle was removed, so curl can never call back into a freed object.
+/// handle is attached to the multi handle, because curl's callbacks receive it as a raw pointer. The easy handle
+/// belongs to the loop's ``EasyHandlePool``: the loop detaches it and resets it (clearing every pointer into this
+/// object) before releasing the transfer, so curl can never call back into a freed object.
 final class CurlTransfer {
     typealias Continuation = CheckedContinuation<Result<FetchResponse, FetchError>, Never>
 
     let id: UInt64
     let request: FetchRequest
+    /// The host whose politeness budget this transfer uses (see ``AdmissionQueue``).
+    let host: String
     let easy: UnsafeMutableRawPointer
     /// Set once the transfer is attached; resumed exactly once by ``complete(with:)``.
     var continuation: Continuation?
@@ -22,13 +25,19 @@ final class CurlTransfer {
     private var bodyTooLarge = false
     private var headers = ResponseHeaders()
 
-    /// Creates the easy handle and sets every option; the caller attaches ``easy`` to the multi handle.
-    init(id: UInt64, request: FetchRequest, limits: FetchLimits) throws(FetchError) {
-        guard let easy = curl_easy_init() else {
-            throw FetchError(code: .other, url: request.url, message: "curl_easy_init failed (out of memory?)")
-        }
+    /// Sets every option on `easy`, a fresh or reset handle; the caller attaches it to the multi handle.
+    init(
+        id: UInt64,
+        request: FetchRequest,
+        host: String,
+        limits: FetchLimits,
+        easy: UnsafeMutableRawPointer
+    )
+        throws(FetchError)
+    {
         self.id = id
         self.request = request
+        self.host = host
         self.easy = easy
         self.maxBodyBytes = max(0, limits.maxBodyBytes)
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -37,7 +46,6 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
         curl_slist_free_all(requestHeaders)
         errorBuffer.deallocate()
     }
@@ -71,12 +79,18 @@ final class CurlTransfer {
         let finalURL = effective.map { String(cString: $0) } ?? request.url
         if status >= 400 {
             let reason = headers.reasonPhrase.map { " \($0)" } ?? ""
+            // Only these two statuses promise that waiting helps; elsewhere the header is noise.
+            let retryAfter =
+                status == 429 || status == 503
+                ? headers["retry-after"].flatMap { RetryAfter.parse($0, now: Date()) } : nil
+            let wait = retryAfter.map { "; it asks to retry after \($0.components.seconds) s" } ?? ""
             return .failure(
                 FetchError(
                     code: .httpStatus,
                     url: finalURL,
-                    message: "server answered \(status)\(reason)",
-                    httpStatus: status
+                    message: "server answered \(status)\(reason)\(wait)",
+                    httpStatus: status,
+                    retryAfter: retryAfter
                 )
             )
         }
@@ -89,13 +103,21 @@ final class CurlTransfer {
             contentType: contentType,
             charset: contentType.flatMap(ContentType.charset(of:)),
             etag: headers["etag"],
-            lastModified: headers["last-modified"]
+            lastModified: headers["last-modified"],
+            duration: elapsed
         )
         if response.notModified {
             response.etag = response.etag ?? request.etag
             response.lastModified = response.lastModified ?? request.lastModified
         }
         return .success(response)
+    }
+
+    /// How long the transfer took, from start to the last byte, redirects included.
+    private var elapsed: Duration {
+        var microseconds: curl_off_t = 0
+        _ = ccurl_easy_getinfo_off_t(easy, CURLINFO_TOTAL_TIME_T, &microseconds)
+        return .microseconds(Int64(microseconds))
     }
 
     private func tooLarge() -> FetchError {

@@ -34,6 +34,9 @@ public struct FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let tls = Code("tls")
         /// The calling task was cancelled, or the client shut down, before the fetch finished.
         public static let cancelled = Code("cancelled")
+        /// Not sent: the host answered an earlier request with 429 or 503 and a `Retry-After` that has not run out;
+        /// ``FetchError/retryAfter`` says how long is left.
+        public static let deferred = Code("deferred")
         /// Anything else (connection reset mid-transfer, protocol errors, out of memory).
         public static let other = Code("other")
 
@@ -47,19 +50,23 @@ public struct FetchError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// The HTTP status, when the server answered at all.
     public var httpStatus: Int?
+    /// How long the server asked to be left alone (`Retry-After` on a 429 or 503, or what is left of it for a
+    /// `deferred` request); the scheduler waits at least this long before the next attempt.
+    public var retryAfter: Duration?
 
-    public init(code: Code, url: String, message: String, httpStatus: Int? = nil) {
+    public init(code: Code, url: String, message: String, httpStatus: Int? = nil, retryAfter: Duration? = nil) {
         self.code = code
         self.url = url
         self.message = message
         self.httpStatus = httpStatus
+        self.retryAfter = retryAfter
     }
 
     /// True for failures that may well go away on their own, so the scheduler should retry with backoff rather than
     /// flag the source as misconfigured.
     public var isTransient: Bool {
         switch code {
-        case .timedOut, .connectFailed, .dnsFailed, .tls, .other: return true
+        case .timedOut, .connectFailed, .dnsFailed, .tls, .deferred, .other: return true
         case .httpStatus:
             guard let httpStatus else { return false }
             return httpStatus == 408 || httpStatus == 429 || httpStatus >= 500
@@ -87,6 +94,7 @@ public struct FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unsupportedScheme: return "use an http, https or file URL"
         case .badURL: return "fix the URL in the source configuration"
         case .tls: return "check the site's certificate and this machine's CA bundle"
+        case .deferred: return "the site asked for a pause; the source is retried once it is over"
         case .httpStatus: return httpStatus.flatMap(FetchError.hint(forStatus:))
         default: return nil
         }
@@ -96,7 +104,7 @@ public struct FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         switch status {
         case 401, 403: return "the site refuses access; it may block automated clients"
         case 404, 410: return "the page is gone; update or remove the source"
-        case 429: return "the site is rate limiting; poll it less often"
+        case 429: return "the site is rate limiting; poll it less often or raise host_delay for it"
         case 500...599: return "server error; retry later"
         default: return nil
         }

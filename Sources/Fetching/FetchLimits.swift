@@ -1,4 +1,7 @@
-/// Bounds on every fetch, so that one slow, huge or hostile source cannot stall or exhaust the daemon.
+/// Bounds on one fetch, so that one slow, huge or hostile source cannot stall or exhaust the daemon.
+///
+/// The fetcher has a default set, and a request may carry its own (a source configured apart). How many fetches run
+/// at once, and how often one host is asked, is ``FetchPoliteness``'s business, not this.
 ///
 /// The defaults suit news pages and feeds polled every few minutes: a real article is well under 2 MiB, and a
 /// server that has not answered within 30 seconds will be tried again at the next poll anyway. As in libcurl, a zero
@@ -20,9 +23,6 @@ public struct FetchLimits: Hashable, Sendable {
     public var lowSpeedLimit: Int
     /// How long a transfer may stay below ``lowSpeedLimit``. Default 15 s.
     public var lowSpeedTime: Duration
-    /// Most simultaneous connections to one host, so that polling many pages of one site stays polite.
-    /// Further transfers to that host queue inside libcurl. Default 4.
-    public var maxConnectionsPerHost: Int
 
     public init(
         connectTimeout: Duration = .seconds(10),
@@ -31,8 +31,7 @@ public struct FetchLimits: Hashable, Sendable {
         maxBodyBytes: Int = 10 * 1024 * 1024,
         userAgent: String = "factwatch/0.1 (+https://github.com/factwatch/factwatch)",
         lowSpeedLimit: Int = 100,
-        lowSpeedTime: Duration = .seconds(15),
-        maxConnectionsPerHost: Int = 4
+        lowSpeedTime: Duration = .seconds(15)
     ) {
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
@@ -41,7 +40,6 @@ public struct FetchLimits: Hashable, Sendable {
         self.userAgent = userAgent
         self.lowSpeedLimit = lowSpeedLimit
         self.lowSpeedTime = lowSpeedTime
-        self.maxConnectionsPerHost = maxConnectionsPerHost
     }
 }
 

@@ -10,10 +10,14 @@ public struct FetchRequest: Hashable, Sendable {
     public var etag: String?
     /// The `Last-Modified` of the last response, sent as `If-Modified-Since`.
     public var lastModified: String?
+    /// This request's own timeouts, body cap and redirect limit (a source configured apart from the rest); nil uses
+    /// the fetcher's.
+    public var limits: FetchLimits?
 
-    public init(url: String, etag: String? = nil, lastModified: String? = nil) {
+    public init(url: String, etag: String? = nil, lastModified: String? = nil, limits: FetchLimits? = nil) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified
+        self.limits = limits
     }
 }

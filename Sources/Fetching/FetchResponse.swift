@@ -25,6 +25,9 @@ public struct FetchResponse: Hashable, Sendable {
     public var lastModified: String?
     /// When the response was complete.
     public var fetchedAt: Date
+    /// How long the transfer took once it started (connect, redirects, body), not counting time spent waiting for
+    /// a politeness slot.
+    public var duration: Duration
 
     public init(
         requestedURL: String,
@@ -35,7 +38,8 @@ public struct FetchResponse: Hashable, Sendable {
         charset: String? = nil,
         etag: String? = nil,
         lastModified: String? = nil,
-        fetchedAt: Date = Date()
+        fetchedAt: Date = Date(),
+        duration: Duration = .zero
     ) {
         self.requestedURL = requestedURL
         self.finalURL = finalURL
@@ -46,6 +50,7 @@ public struct FetchResponse: Hashable, Sendable {
         self.etag = etag
         self.lastModified = lastModified
         self.fetchedAt = fetchedAt
+        self.duration = duration
     }
 
     /// True for `304 Not Modified`: the validators matched and the caller's stored copy is current.

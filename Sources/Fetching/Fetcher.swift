@@ -4,7 +4,8 @@ public import Logging
 /// ``FileFetcher``.
 ///
 /// Sendable and meant to be shared: any number of tasks may call ``fetch(_:)`` at once, and their HTTP transfers
-/// run side by side on one libcurl multi handle, with connections reused and limited per host.
+/// run side by side on one libcurl multi handle, with connections reused, as many at once and as often per host as
+/// ``FetchPoliteness`` allows.
 public final class Fetcher: Sendable {
     private let http: HTTPClient
     private let files: FileFetcher
@@ -17,14 +18,18 @@ public final class Fetcher: Sendable {
     /// Runs `body` with a fetcher whose network thread lives exactly as long as the call.
     ///
     /// Calls ``Fetching/globalInit()`` first (a no-op when `main` already did).
+    /// - Parameters:
+    ///   - limits: the bounds of a request that brings none of its own.
+    ///   - politeness: how many transfers run at once, overall and per host, and how often one host is asked.
     public static func withFetcher<Result>(
         limits: FetchLimits = FetchLimits(),
+        politeness: FetchPoliteness = FetchPoliteness(),
         logger: Logger,
         isolation: isolated (any Actor)? = #isolation,
         _ body: (Fetcher) async throws -> Result
     ) async throws -> Result {
         try Fetching.globalInit()
-        return try await HTTPClient.withClient(limits: limits, logger: logger) { http in
+        return try await HTTPClient.withClient(limits: limits, politeness: politeness, logger: logger) { http in
             try await body(Fetcher(http: http, files: FileFetcher(maxBodyBytes: limits.maxBodyBytes)))
         }
     }
@@ -41,7 +46,8 @@ public final class Fetcher: Sendable {
         case "http", "https":
             return try await http.fetch(request)
         case "file", nil:
-            return try files.fetch(request)
+            guard let limits = request.limits else { return try files.fetch(request) }
+            return try FileFetcher(maxBodyBytes: limits.maxBodyBytes).fetch(request)
         case let scheme?:
             throw FetchError(
                 code: .unsupportedScheme,

@@ -21,6 +21,7 @@ public struct FileFetcher: Sendable {
     /// - Throws: ``FetchError`` with `fileNotFound`, `fileUnreadable` (permissions, a directory, corrupt gzip),
     ///   `bodyTooLarge` or `badURL`, each naming the path.
     public func fetch(_ request: FetchRequest) throws(FetchError) -> FetchResponse {
+        let started = ContinuousClock.now
         let location = try FileLocation(request.url)
         let path = location.path
         // O_NONBLOCK: opening a FIFO must not hang the task; it is then refused as not a regular file.
@@ -72,6 +73,7 @@ public struct FileFetcher: Sendable {
             response.body = try readAll(descriptor, path: path, url: request.url)
         }
         response.fetchedAt = Date()
+        response.duration = ContinuousClock.now - started
         return response
     }
 

@@ -6,10 +6,11 @@ import class Foundation.Thread
 
 /// An HTTP(S) client over one libcurl multi handle, driven by one dedicated thread.
 ///
-/// Transfers from any number of tasks share the multi handle, so connections are reused and limited per host. Only
-/// two things cross threads: a submission or cancellation appended to the locked ``Inbox``, and
-/// `curl_multi_wakeup`, which libcurl documents as callable from any thread. Every easy handle, buffer and the
-/// multi handle itself are used on the loop thread only (see ``CurlMultiLoop``).
+/// Transfers from any number of tasks share the multi handle, so connections are reused, and they start only as
+/// ``FetchPoliteness`` allows: a caller may submit ten thousand requests at once and they wait their turn, without
+/// their timeouts running, in the loop's queue. Only two things cross threads: a submission or cancellation appended
+/// to the locked ``Inbox``, and `curl_multi_wakeup`, which libcurl documents as callable from any thread. Every easy
+/// handle, buffer and the multi handle itself are used on the loop thread only (see ``CurlMultiLoop``).
 ///
 /// The loop thread lives exactly as long as ``withClient(limits:logger:isolation:_:)``'s body: there is no
 /// `deinit`-time cleanup that could race with curl calling back.
@@ -40,11 +41,13 @@ public final class HTTPClient: Sendable {
     let inbox = Mutex(Inbox())
     let multi: MultiHandle
     let limits: FetchLimits
+    let politeness: FetchPoliteness
     let logger: Logger
 
-    private init(multi: MultiHandle, limits: FetchLimits, logger: Logger) {
+    private init(multi: MultiHandle, limits: FetchLimits, politeness: FetchPoliteness, logger: Logger) {
         self.multi = multi
         self.limits = limits
+        self.politeness = politeness
         self.logger = logger
     }
 
@@ -54,6 +57,7 @@ public final class HTTPClient: Sendable {
     /// multi handle is cleaned up on its own thread, and only then does this function return.
     public static func withClient<Result>(
         limits: FetchLimits = FetchLimits(),
+        politeness: FetchPoliteness = FetchPoliteness(),
         logger: Logger,
         isolation: isolated (any Actor)? = #isolation,
         _ body: (HTTPClient) async throws -> Result
@@ -61,17 +65,21 @@ public final class HTTPClient: Sendable {
         guard let raw = curl_multi_init() else {
             throw FetchError(code: .other, url: "", message: "curl_multi_init failed (out of memory?)")
         }
-        let perHost = max(1, limits.maxConnectionsPerHost)
-        let code = ccurl_multi_setopt_long(raw, CURLMOPT_MAX_HOST_CONNECTIONS, perHost)
+        var politeness = politeness
+        politeness.maxTransfers = max(1, politeness.maxTransfers)
+        // The loop's admission queue enforces the per-host limits; curl's own cap is only a backstop on open
+        // connections (redirects to other hosts included), so connections beyond it queue inside curl.
+        let code = ccurl_multi_setopt_long(raw, CURLMOPT_MAX_TOTAL_CONNECTIONS, politeness.maxTransfers)
         guard code == CURLM_OK else {
             curl_multi_cleanup(raw)
             throw FetchError(
                 code: .other,
                 url: "",
-                message: "curl_multi_setopt(MAX_HOST_CONNECTIONS) failed: \(String(cString: curl_multi_strerror(code)))"
+                message:
+                    "curl_multi_setopt(MAX_TOTAL_CONNECTIONS) failed: \(String(cString: curl_multi_strerror(code)))"
             )
         }
-        let client = HTTPClient(multi: MultiHandle(raw: raw), limits: limits, logger: logger)
+        let client = HTTPClient(multi: MultiHandle(raw: raw), limits: limits, politeness: politeness, logger: logger)
         let exit = ExitSignal()
         let thread = Thread {
             CurlMultiLoop(client: client).run()

@@ -10,7 +10,12 @@ public protocol ChangeStore: Sendable {
     /// Adds the configured sources, or updates their URL and kind; sources no longer configured keep their history.
     func register(_ sources: [Source]) async throws
     func sources() async throws -> [SourceState]
+    /// One source's state, without counting its documents and versions (a cheap lookup for every feed poll).
+    func source(named name: String) async throws -> SourceState?
     func recordPoll(source: String, _ record: PollRecord) async throws
+    /// Records the polls of a whole pass in one transaction, so ten thousand sources cost one commit, not ten
+    /// thousand. Polls of sources that are not registered are left out and named in the error thrown afterwards.
+    func recordPolls(_ records: [String: PollRecord]) async throws
 
     func document(source: String, url: String) async throws -> DocumentState?
     /// Notes that a document was checked and found unchanged (304, or the same text).

@@ -25,11 +25,12 @@ extension SQLiteStore {
                 at: observation.fetchedAt
             )
             let previousVersion = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT v.id, v.content_hash, v.text FROM documents d JOIN versions v ON v.id = d.latest_version_id
-                    WHERE d.id = ?
-                    """,
+                try db.cachedStatement(
+                    sql: """
+                        SELECT v.id, v.content_hash, v.text FROM documents d JOIN versions v ON v.id = d.latest_version_id
+                        WHERE d.id = ?
+                        """
+                ),
                 arguments: [documentID]
             )
             if let previousVersion, (previousVersion["content_hash"] as String) == observation.contentHash {
@@ -37,29 +38,29 @@ extension SQLiteStore {
             }
 
             let article = observation.article
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO versions (
                         document_id, content_hash, fetched_at, published, modified, title, canonical_url, text
                     )
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    documentID, observation.contentHash, observation.fetchedAt, article.published?.iso,
-                    article.modified?.iso, article.title, article.canonicalURL, article.text,
-                ]
+                    """
+            ).execute(arguments: [
+                documentID, observation.contentHash, observation.fetchedAt, article.published?.iso,
+                article.modified?.iso, article.title, article.canonicalURL, article.text,
+            ]
             )
             let versionID = db.lastInsertedRowID
             for (fact, payload) in factRows {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO facts (version_id, facility_key, status, modality, deadline, payload)
                         VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        versionID, fact.facility.key.rawValue, fact.status.rawValue, fact.modality.rawValue,
-                        fact.deadline?.value?.iso, payload,
-                    ]
+                        """
+                ).execute(arguments: [
+                    versionID, fact.facility.key.rawValue, fact.status.rawValue, fact.modality.rawValue,
+                    fact.deadline?.value?.iso, payload,
+                ]
                 )
             }
 
@@ -83,9 +84,9 @@ extension SQLiteStore {
 
             let logged = try Self.log(detection.changes, route: route, db)
             for record in detection.facilities { try Self.save(record, db) }
-            try db.execute(
-                sql: "UPDATE documents SET latest_version_id = ? WHERE id = ?",
-                arguments: [versionID, documentID]
+            try db.cachedStatement(sql: "UPDATE documents SET latest_version_id = ? WHERE id = ?").execute(arguments: [
+                versionID, documentID,
+            ]
             )
             return IngestOutcome(versionID: versionID, changes: logged)
         }
@@ -96,52 +97,48 @@ extension SQLiteStore {
     static func log(_ changes: [Change], route: HookRouting, _ db: Database) throws -> [Change] {
         var logged: [Change] = []
         for var change in changes {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO changes (kind, facility_key, version_id, source, detected_at, idempotency_key, payload)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(idempotency_key) DO NOTHING
-                    """,
-                arguments: [
-                    change.kind.rawValue, change.facilityKey.rawValue, change.evidence?.versionID,
-                    change.evidence?.source, change.detectedAt, change.idempotencyKey, try encode(change),
-                ]
-            )
+                    """
+            ).execute(arguments: [
+                change.kind.rawValue, change.facilityKey.rawValue, change.evidence?.versionID,
+                change.evidence?.source, change.detectedAt, change.idempotencyKey, try encode(change),
+            ])
             guard db.changesCount > 0 else { continue }
             change.id = db.lastInsertedRowID
             logged.append(change)
             for hook in Set(route(change)).sorted() {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO deliveries (change_id, hook, state, next_attempt_at, created_at, updated_at)
                         VALUES (?, ?, 'pending', ?, ?, ?)
-                        """,
-                    arguments: [change.id, hook, change.detectedAt, change.detectedAt, change.detectedAt]
-                )
+                        """
+                ).execute(arguments: [change.id, hook, change.detectedAt, change.detectedAt, change.detectedAt])
             }
         }
         return logged
     }
 
     static func save(_ record: FacilityRecord, _ db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO facilities (key, status, deadline, updated_at, payload) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET
                     status = excluded.status, deadline = excluded.deadline,
                     updated_at = excluded.updated_at, payload = excluded.payload
-                """,
-            arguments: [
-                record.key.rawValue, record.state.status.rawValue, record.state.deadline?.value?.iso,
-                record.updatedAt, try encode(record),
-            ]
-        )
+                """
+        ).execute(arguments: [
+            record.key.rawValue, record.state.status.rawValue, record.state.deadline?.value?.iso,
+            record.updatedAt, try encode(record),
+        ])
     }
 
     static func facts(_ db: Database, versionID: Int64) throws -> [Fact] {
         try String.fetchAll(
-            db,
-            sql: "SELECT payload FROM facts WHERE version_id = ? ORDER BY id",
+            try db.cachedStatement(sql: "SELECT payload FROM facts WHERE version_id = ? ORDER BY id"),
             arguments: [versionID]
         )
         .map { try decode(Fact.self, $0, what: "fact") }
@@ -151,8 +148,7 @@ extension SQLiteStore {
         var records: [FacilityKey: FacilityRecord] = [:]
         for key in keys {
             if let payload = try String.fetchOne(
-                db,
-                sql: "SELECT payload FROM facilities WHERE key = ?",
+                try db.cachedStatement(sql: "SELECT payload FROM facilities WHERE key = ?"),
                 arguments: [key.rawValue]
             ) {
                 records[key] = try decode(FacilityRecord.self, payload, what: "facility")

@@ -7,7 +7,7 @@ extension SQLiteStore {
         try await write("registering sources") { db in
             let now = Date()
             for source in sources {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO sources (name, url, kind, created_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT(name) DO UPDATE SET
@@ -15,8 +15,8 @@ extension SQLiteStore {
                             kind = excluded.kind,
                             etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,
                             last_modified = CASE WHEN sources.url = excluded.url THEN sources.last_modified END
-                        """,
-                    arguments: [source.name, source.url, source.kind.rawValue, now]
+                        """
+                ).execute(arguments: [source.name, source.url, source.kind.rawValue, now]
                 )
             }
         }
@@ -34,60 +34,102 @@ extension SQLiteStore {
                     FROM sources s ORDER BY s.name
                     """
             )
-            return rows.map { row in
-                SourceState(
-                    name: row["name"],
-                    url: row["url"],
-                    kind: Source.Kind(rawValue: row["kind"]) ?? .page,
-                    etag: row["etag"],
-                    lastModified: row["last_modified"],
-                    lastAttemptAt: row["last_attempt_at"],
-                    lastSuccessAt: row["last_success_at"],
-                    nextDueAt: row["next_due_at"],
-                    failureStreak: row["failure_streak"],
-                    lastError: row["last_error"],
-                    documentCount: row["document_count"],
-                    versionCount: row["version_count"]
-                )
+            return rows.map { Self.sourceState($0, counted: true) }
+        }
+    }
+
+    public func source(named name: String) async throws -> SourceState? {
+        try await read("reading source \(name)") { db in
+            try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM sources WHERE name = ?"), arguments: [name]).map
+            {
+                Self.sourceState($0, counted: false)
             }
         }
     }
 
     public func recordPoll(source: String, _ record: PollRecord) async throws {
         try await write("recording a poll of \(source)") { db in
-            try db.execute(
-                sql: """
-                    UPDATE sources SET
-                        last_attempt_at = ?,
-                        last_success_at = CASE WHEN ? IS NULL THEN ? ELSE last_success_at END,
-                        last_error = ?,
-                        failure_streak = ?,
-                        next_due_at = ?,
-                        etag = COALESCE(?, etag),
-                        last_modified = COALESCE(?, last_modified)
-                    WHERE name = ?
-                    """,
-                arguments: [
-                    record.attemptedAt, record.error, record.attemptedAt, record.error, record.failureStreak,
-                    record.nextDueAt, record.etag, record.lastModified, source,
-                ]
-            )
-            if db.changesCount == 0 {
+            if try !Self.update(db, source: source, record) {
                 throw StorageError(.unknownSource, "no source named \"\(source)\" is registered")
             }
         }
     }
 
+    public func recordPolls(_ records: [String: PollRecord]) async throws {
+        guard !records.isEmpty else { return }
+        let unknown = try await write("recording the polls of \(records.count) sources") { db in
+            try records.keys.sorted().filter { name in try !Self.update(db, source: name, records[name]!) }
+        }
+        if !unknown.isEmpty {
+            let names = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            throw StorageError(.unknownSource, "polls of sources that are not registered were not recorded: \(names)")
+        }
+    }
+
+    /// Writes one poll into its source's row; false when no source has that name.
+    private static func update(_ db: Database, source: String, _ record: PollRecord) throws -> Bool {
+        let durationMilliseconds = record.duration.map { duration -> Int64 in
+            let (seconds, attoseconds) = duration.components
+            return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        }
+        try db.cachedStatement(
+            sql: """
+                UPDATE sources SET
+                    last_attempt_at = ?,
+                    last_success_at = CASE WHEN ? IS NULL THEN ? ELSE last_success_at END,
+                    last_error = ?,
+                    failure_streak = ?,
+                    next_due_at = ?,
+                    etag = COALESCE(?, etag),
+                    last_modified = COALESCE(?, last_modified),
+                    last_status = ?,
+                    last_bytes = ?,
+                    last_duration_ms = ?,
+                    retry_after_at = ?
+                WHERE name = ?
+                """
+        ).execute(arguments: [
+            record.attemptedAt, record.error, record.attemptedAt, record.error, record.failureStreak,
+            record.nextDueAt, record.etag, record.lastModified, record.status, record.bytes,
+            durationMilliseconds, record.retryAfterAt, source,
+        ]
+        )
+        return db.changesCount > 0
+    }
+
+    private static func sourceState(_ row: Row, counted: Bool) -> SourceState {
+        let milliseconds: Int64? = row["last_duration_ms"]
+        return SourceState(
+            name: row["name"],
+            url: row["url"],
+            kind: Source.Kind(rawValue: row["kind"]) ?? .page,
+            etag: row["etag"],
+            lastModified: row["last_modified"],
+            lastAttemptAt: row["last_attempt_at"],
+            lastSuccessAt: row["last_success_at"],
+            nextDueAt: row["next_due_at"],
+            failureStreak: row["failure_streak"],
+            lastError: row["last_error"],
+            lastStatus: row["last_status"],
+            lastBytes: row["last_bytes"],
+            lastDuration: milliseconds.map { .milliseconds($0) },
+            retryAfterAt: row["retry_after_at"],
+            documentCount: counted ? row["document_count"] : 0,
+            versionCount: counted ? row["version_count"] : 0
+        )
+    }
+
     public func document(source: String, url: String) async throws -> DocumentState? {
         try await read("reading document \(url)") { db in
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT d.url, d.etag, d.last_modified, d.latest_version_id, v.content_hash
-                    FROM documents d JOIN sources s ON d.source_id = s.id
-                    LEFT JOIN versions v ON v.id = d.latest_version_id
-                    WHERE s.name = ? AND d.url = ?
-                    """,
+                try db.cachedStatement(
+                    sql: """
+                        SELECT d.url, d.etag, d.last_modified, d.latest_version_id, v.content_hash
+                        FROM documents d JOIN sources s ON d.source_id = s.id
+                        LEFT JOIN versions v ON v.id = d.latest_version_id
+                        WHERE s.name = ? AND d.url = ?
+                        """
+                ),
                 arguments: [source, url]
             )
             return row.map { row in
@@ -123,7 +165,12 @@ extension SQLiteStore {
     }
 
     static func sourceID(_ db: Database, name: String) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM sources WHERE name = ?", arguments: [name]) else {
+        guard
+            let id = try Int64.fetchOne(
+                try db.cachedStatement(sql: "SELECT id FROM sources WHERE name = ?"),
+                arguments: [name]
+            )
+        else {
             throw StorageError(.unknownSource, "no source named \"\(name)\" is registered")
         }
         return id
@@ -139,7 +186,7 @@ extension SQLiteStore {
         lastModified: String?,
         at date: Date
     ) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO documents (source_id, url, etag, last_modified, first_seen_at, last_checked_at)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -147,12 +194,11 @@ extension SQLiteStore {
                     etag = COALESCE(excluded.etag, documents.etag),
                     last_modified = COALESCE(excluded.last_modified, documents.last_modified),
                     last_checked_at = excluded.last_checked_at
-                """,
-            arguments: [sourceID, url, etag, lastModified, date, date]
+                """
+        ).execute(arguments: [sourceID, url, etag, lastModified, date, date]
         )
         return try Int64.fetchOne(
-            db,
-            sql: "SELECT id FROM documents WHERE source_id = ? AND url = ?",
+            try db.cachedStatement(sql: "SELECT id FROM documents WHERE source_id = ? AND url = ?"),
             arguments: [sourceID, url]
         )!
     }

@@ -93,6 +93,18 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v2-source-health") { db in
+            // What an operator asks first about a misbehaving source: what did the server last answer, how much
+            // came and how long it took, and until when the server asked to be left alone.
+            try db.execute(
+                sql: """
+                    ALTER TABLE sources ADD COLUMN last_status INTEGER;
+                    ALTER TABLE sources ADD COLUMN last_bytes INTEGER;
+                    ALTER TABLE sources ADD COLUMN last_duration_ms INTEGER;
+                    ALTER TABLE sources ADD COLUMN retry_after_at DATETIME;
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -113,6 +113,14 @@ public struct SourceState: Hashable, Sendable {
     public var nextDueAt: Date?
     public var failureStreak: Int
     public var lastError: String?
+    /// The HTTP status of the last attempt (200 for a file that was read); nil when nothing answered.
+    public var lastStatus: Int?
+    /// Body bytes of the last attempt, after decoding; nil when it failed before a body came.
+    public var lastBytes: Int?
+    /// How long the last attempt's transfer took; nil when it failed before a response came.
+    public var lastDuration: Duration?
+    /// Until when the server asked (`Retry-After`) not to be polled, when its last answer said so.
+    public var retryAfterAt: Date?
     public var documentCount: Int
     public var versionCount: Int
 
@@ -127,6 +135,10 @@ public struct SourceState: Hashable, Sendable {
         nextDueAt: Date? = nil,
         failureStreak: Int = 0,
         lastError: String? = nil,
+        lastStatus: Int? = nil,
+        lastBytes: Int? = nil,
+        lastDuration: Duration? = nil,
+        retryAfterAt: Date? = nil,
         documentCount: Int = 0,
         versionCount: Int = 0
     ) {
@@ -140,6 +152,10 @@ public struct SourceState: Hashable, Sendable {
         self.nextDueAt = nextDueAt
         self.failureStreak = failureStreak
         self.lastError = lastError
+        self.lastStatus = lastStatus
+        self.lastBytes = lastBytes
+        self.lastDuration = lastDuration
+        self.retryAfterAt = retryAfterAt
         self.documentCount = documentCount
         self.versionCount = versionCount
     }
@@ -155,6 +171,14 @@ public struct PollRecord: Sendable {
     /// New validators for the source URL, when the fetch returned them.
     public var etag: String?
     public var lastModified: String?
+    /// The HTTP status the source URL answered with; nil when nothing answered.
+    public var status: Int?
+    /// Body bytes received for the source URL; nil without a response.
+    public var bytes: Int?
+    /// How long the source URL's transfer took; nil without a response.
+    public var duration: Duration?
+    /// Until when the server asked not to be polled (`Retry-After`).
+    public var retryAfterAt: Date?
 
     public init(
         attemptedAt: Date,
@@ -162,7 +186,11 @@ public struct PollRecord: Sendable {
         failureStreak: Int,
         nextDueAt: Date,
         etag: String? = nil,
-        lastModified: String? = nil
+        lastModified: String? = nil,
+        status: Int? = nil,
+        bytes: Int? = nil,
+        duration: Duration? = nil,
+        retryAfterAt: Date? = nil
     ) {
         self.attemptedAt = attemptedAt
         self.error = error
@@ -170,6 +198,10 @@ public struct PollRecord: Sendable {
         self.nextDueAt = nextDueAt
         self.etag = etag
         self.lastModified = lastModified
+        self.status = status
+        self.bytes = bytes
+        self.duration = duration
+        self.retryAfterAt = retryAfterAt
     }
 }
 

@@ -25,7 +25,11 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = try Bootstrap.start(level: options.level())
         let configuration = try options.loadConfiguration()
         let demo = Demo(configuration: configuration, versions: try Demo.versions(in: seeds), logger: logger)
-        try await Fetcher.withFetcher(limits: configuration.fetchLimits, logger: logger) { fetcher in
+        try await Fetcher.withFetcher(
+            limits: configuration.fetchLimits,
+            politeness: configuration.fetchPoliteness,
+            logger: logger
+        ) { fetcher in
             _ = try await demo.run(fetcher: fetcher) { line in print(line) }
         }
     }

@@ -30,7 +30,11 @@ struct OnceCommand: AsyncParsableCommand {
         let selected =
             source.isEmpty ? configuration.sources : configuration.sources.filter { source.contains($0.name) }
         let store = try SQLiteStore(path: configuration.database, logger: logger)
-        let failures = try await Fetcher.withFetcher(limits: configuration.fetchLimits, logger: logger) { fetcher in
+        let failures = try await Fetcher.withFetcher(
+            limits: configuration.fetchLimits,
+            politeness: configuration.fetchPoliteness,
+            logger: logger
+        ) { fetcher in
             let engine = try Engine(configuration: configuration, store: store, fetcher: fetcher, logger: logger)
             try await store.register(configuration.sources)
             let schedules = try await engine.storedSchedules(now: Date())

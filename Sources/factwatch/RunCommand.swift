@@ -28,7 +28,11 @@ struct RunCommand: AsyncParsableCommand {
         let store = try SQLiteStore(path: configuration.database, logger: logger)
         let notifier = SystemdNotifier(environment: options.environment)
         let options = self.options
-        try await Fetcher.withFetcher(limits: configuration.fetchLimits, logger: logger) { fetcher in
+        try await Fetcher.withFetcher(
+            limits: configuration.fetchLimits,
+            politeness: configuration.fetchPoliteness,
+            logger: logger
+        ) { fetcher in
             let box = EngineBox(
                 try Engine(configuration: configuration, store: store, fetcher: fetcher, logger: logger)
             )

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct CrashSafetyTests {
     /// Delays after start at which the process is killed, spread over start-up, fetch, extraction, the store
     /// transaction and the hook runs.
-    static let killDelays: [Int] = [0, 3, 6, 10, 15, 20, 30, 40, 55, 70, 90, 120, 160]
+    static let killDelays: [Int] = [0, 3, 6, 10, 15, 20, 30, 40, 55, 70, 90, 120, 160, 200]
 
     @Test func killingAPassAtAnyPointLosesAndDuplicatesNothing() async throws {
         guard FileManager.default.isExecutableFile(atPath: DaemonHarness.executable) else {
@@ -19,10 +19,12 @@ import Testing
         try await TemporaryDirectory.with { directory in
             let received = directory.file("received")
             try FileManager.default.createDirectory(atPath: received, withIntermediateDirectories: true)
-            // The hook keeps one file per change id (the contract's idempotency key) and counts its runs.
+            // The hook keeps one file per change id (the contract's idempotency key) and counts its runs; it takes
+            // a little time, like a real notification, so that kills land in the middle of deliveries too.
             let hook = try directory.write(
                 """
                 #!/bin/sh
+                sleep 0.02
                 cat > "\(received)/$FACTWATCH_CHANGE_ID.json.tmp"
                 mv "\(received)/$FACTWATCH_CHANGE_ID.json.tmp" "\(received)/$FACTWATCH_CHANGE_ID.json"
                 echo "$FACTWATCH_CHANGE_ID" >> "\(directory.file("runs.log"))"
@@ -47,15 +49,20 @@ import Testing
             for version in SeedStoryTests.versions {
                 try? FileManager.default.removeItem(atPath: directory.file("current.html"))
                 try FileManager.default.copyItem(atPath: version, toPath: directory.file("current.html"))
-                for delay in Self.killDelays {
+                // At least 13 kills per version: the delays cycle, and the short ones always find it running.
+                var killedHere = 0
+                var attempt = 0
+                while killedHere < 13 && attempt < 60 {
                     let process = try Self.once(configuration)
-                    try await Task.sleep(for: .milliseconds(delay))
+                    try await Task.sleep(for: .milliseconds(Self.killDelays[attempt % Self.killDelays.count]))
                     if process.isRunning {
                         kill(process.processIdentifier, SIGKILL)
-                        kills += 1
+                        killedHere += 1
                     }
                     process.waitUntilExit()
+                    attempt += 1
                 }
+                kills += killedHere
                 // Then one run to completion, as the next scheduled pass would be.
                 let finishing = try Self.once(configuration)
                 finishing.waitUntilExit()

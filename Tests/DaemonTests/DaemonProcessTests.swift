@@ -18,6 +18,7 @@ import Testing
         try await TemporaryDirectory.with { directory in
             let story = RepositoryPaths.seeds.appendingPathComponent("sf-consulate-2017/v1.html").path
             try FileManager.default.copyItem(atPath: story, toPath: directory.file("current.html"))
+            try directory.write("Weather\n\nA quiet day in the city.\n", to: "second.txt")
             let configuration = try directory.write(
                 """
                 database = "factwatch.sqlite"
@@ -47,7 +48,7 @@ import Testing
 
             [[source]]
             name = "second"
-            url = "current.html"
+            url = "second.txt"
             """.write(toFile: configuration, atomically: true, encoding: .utf8)
             daemon.signal(SIGHUP)
             #expect(try await daemon.next().hasPrefix("RELOADING=1"))

@@ -26,7 +26,7 @@ import Testing
         let configuration = Configuration(database: directory.file("factwatch.sqlite"), sources: sources)
         let store = try SQLiteStore(path: configuration.database, logger: logger)
         try await store.register(sources)
-        return try await Fetcher.withFetcher(logger: logger) { fetcher in
+        return try await Fetcher.withFetcher(politeness: .unthrottled(), logger: logger) { fetcher in
             try await body(
                 try Engine(configuration: configuration, store: store, fetcher: fetcher, logger: logger),
                 store

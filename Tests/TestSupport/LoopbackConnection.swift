@@ -1,6 +1,7 @@
 import Glibc
 
-/// One accepted connection of ``LoopbackHTTPServer``: read one request, record it, answer it, done.
+/// One accepted connection of ``LoopbackHTTPServer``: read a request, record it, answer it; then either close, or,
+/// when the server keeps connections alive, wait for the next request on the same connection.
 struct LoopbackConnection {
     let fd: Int32
     let server: LoopbackHTTPServer
@@ -11,20 +12,36 @@ struct LoopbackConnection {
     private static let readTimeout = Duration.seconds(10)
 
     func serve() {
-        guard let request = readRequest() else { return }
-        let handler = server.record(request)
-        let response = handler?(request) ?? .text("no route for \(request.method) \(request.path)\n", status: 404)
-        if let delay = response.delay {
-            guard sleep(delay) else { return }
+        var buffer: [UInt8] = []
+        while true {
+            guard let (request, reusable) = readRequest(from: &buffer) else { return }
+            let handler = server.record(request)
+            // Counted until the answer starts: a client may see the end of a response (and send its next request)
+            // before this thread gets past its last write, and that must not look like an overlap.
+            server.requestStarted()
+            let response =
+                handler?(request) ?? .text("no route for \(request.method) \(request.path)\n", status: 404)
+            if let delay = response.delay {
+                guard sleep(delay) else {
+                    server.requestEnded()
+                    return
+                }
+            }
+            server.requestEnded()
+            var keepAlive = server.keepAlive && reusable && request.header("Connection")?.lowercased() != "close"
+            if case .untilClose = response.framing { keepAlive = false }
+            guard send(response, keepAlive: keepAlive), keepAlive else { return }
         }
-        send(response)
     }
 
     // MARK: - Reading
 
-    private func readRequest() -> RecordedRequest? {
-        var bytes: [UInt8] = []
-        var head: HTTPRequestParser.Head?
+    /// Reads the next request, taking its bytes off the front of `buffer`; `reusable` is false when the request's
+    /// framing leaves the connection in a state this small server does not track (a chunked body).
+    private func readRequest(from buffer: inout [UInt8]) -> (RecordedRequest, reusable: Bool)? {
+        var bytes = buffer
+        buffer = []
+        var head = try? HTTPRequestParser.head(in: bytes)
         while head == nil {
             guard bytes.count <= Self.maxHeadBytes, receive(into: &bytes) else { return nil }
             guard let parsed = try? HTTPRequestParser.head(in: bytes) else { return nil }
@@ -35,6 +52,8 @@ struct LoopbackConnection {
             guard write(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return nil }
         }
         var body: [UInt8] = []
+        var consumed = head.length
+        var reusable = true
         if head.header("Transfer-Encoding")?.lowercased().contains("chunked") == true {
             while true {
                 guard let decoded = try? HTTPRequestParser.chunkedBody(in: bytes, from: head.length) else {
@@ -44,13 +63,18 @@ struct LoopbackConnection {
                 body = decoded
                 break
             }
+            consumed = bytes.count
+            reusable = false
         } else if let length = head.header("Content-Length").flatMap({ Int($0) }), length > 0 {
             while bytes.count < head.length + length {
                 guard receive(into: &bytes) else { return nil }
             }
             body = Array(bytes[head.length..<head.length + length])
+            consumed = head.length + length
         }
-        return RecordedRequest(method: head.method, target: head.target, headers: head.headers, body: body)
+        buffer = Array(bytes[consumed...])
+        let request = RecordedRequest(method: head.method, target: head.target, headers: head.headers, body: body)
+        return (request, reusable)
     }
 
     /// Appends whatever the client sent next; false on end of stream, error, timeout or server stop.
@@ -81,7 +105,8 @@ struct LoopbackConnection {
 
     // MARK: - Writing
 
-    private func send(_ response: LoopbackResponse) {
+    /// Writes the response; false when the client went away or the server is stopping.
+    private func send(_ response: LoopbackResponse, keepAlive: Bool) -> Bool {
         var head = "HTTP/1.1 \(response.status) \(response.reasonPhrase)\r\n"
         for (name, value) in response.headers {
             head += "\(name): \(value)\r\n"
@@ -94,25 +119,25 @@ struct LoopbackConnection {
         case .untilClose:
             break
         }
-        head += "Connection: close\r\n\r\n"
-        guard write(Array(head.utf8)) else { return }
+        head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
+        guard write(Array(head.utf8)) else { return false }
 
         switch response.framing {
         case .contentLength, .untilClose:
-            _ = write(response.body)
+            return write(response.body)
         case .chunked(let chunkSize, let pause):
             var offset = 0
             while offset < response.body.count {
                 let end = min(response.body.count, offset + max(1, chunkSize))
                 let piece =
                     Array(String(end - offset, radix: 16).utf8) + [13, 10] + response.body[offset..<end] + [13, 10]
-                guard write(piece) else { return }
+                guard write(piece) else { return false }
                 offset = end
                 if let pause, offset < response.body.count {
-                    guard sleep(pause) else { return }
+                    guard sleep(pause) else { return false }
                 }
             }
-            _ = write(Array("0\r\n\r\n".utf8))
+            return write(Array("0\r\n\r\n".utf8))
         }
     }
 

@@ -6,8 +6,11 @@ import Synchronization
 ///
 /// It listens on an ephemeral port with a backlog of 256, so fifty concurrent clients never hit SYN retransmit
 /// timers. One thread accepts; each connection gets its own thread, reads one request, answers, and closes
-/// (`Connection: close`), which keeps the framing simple. Delays and paced bodies wait on a shared wake pipe, so
-/// ``stop()`` interrupts them at once and returns only after every server thread has ended.
+/// (`Connection: close`), which keeps the framing simple; with `keepAlive` it instead waits for further requests on
+/// the same connection, so tests can see a client reuse connections (``connectionsAccepted``). It also counts how
+/// many requests it was answering at the same time (``maxConcurrentRequests``), so tests can check a client's
+/// per-host limit without timing anything. Delays and paced bodies wait on a shared wake pipe, so ``stop()``
+/// interrupts them at once and returns only after every server thread has ended.
 public final class LoopbackHTTPServer: Sendable {
     /// The request handler of one route.
     public typealias Handler = @Sendable (RecordedRequest) -> LoopbackResponse
@@ -27,6 +30,9 @@ public final class LoopbackHTTPServer: Sendable {
     private struct State {
         var routes: [RouteKey: Handler] = [:]
         var requests: [RecordedRequest] = []
+        var connections = 0
+        var inFlight = 0
+        var maxInFlight = 0
         var threads = 0
         var stopping = false
         var stopped = false
@@ -35,25 +41,29 @@ public final class LoopbackHTTPServer: Sendable {
 
     /// The TCP port the server listens on.
     public let port: Int
+    /// Whether a connection stays open for further requests after a response.
+    public let keepAlive: Bool
     private let listener: Int32
     /// Readable once the server stops; every blocking wait in the server also polls it.
     let wakeRead: Int32
     private let wakeWrite: Int32
     private let state = Mutex(State())
 
-    private init(listener: Int32, port: Int, wakeRead: Int32, wakeWrite: Int32) {
+    private init(listener: Int32, port: Int, keepAlive: Bool, wakeRead: Int32, wakeWrite: Int32) {
         self.listener = listener
         self.port = port
+        self.keepAlive = keepAlive
         self.wakeRead = wakeRead
         self.wakeWrite = wakeWrite
     }
 
     /// Runs `body` with a started server and stops it afterwards, whether `body` throws or not.
     public static func with<Result>(
+        keepAlive: Bool = false,
         isolation: isolated (any Actor)? = #isolation,
         _ body: (LoopbackHTTPServer) async throws -> Result
     ) async throws -> Result {
-        let server = try start()
+        let server = try start(keepAlive: keepAlive)
         do {
             let result = try await body(server)
             await server.stop()
@@ -65,7 +75,7 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     /// Binds 127.0.0.1 on an ephemeral port and starts accepting. Pair with ``stop()``.
-    public static func start() throws -> LoopbackHTTPServer {
+    public static func start(keepAlive: Bool = false) throws -> LoopbackHTTPServer {
         let listener = try LoopbackSocket.listen(backlog: 256)
         let port: Int
         do {
@@ -83,7 +93,13 @@ public final class LoopbackHTTPServer: Sendable {
         for end in pipeEnds {
             _ = fcntl(end, F_SETFD, FD_CLOEXEC)
         }
-        let server = LoopbackHTTPServer(listener: listener, port: port, wakeRead: pipeEnds[0], wakeWrite: pipeEnds[1])
+        let server = LoopbackHTTPServer(
+            listener: listener,
+            port: port,
+            keepAlive: keepAlive,
+            wakeRead: pipeEnds[0],
+            wakeWrite: pipeEnds[1]
+        )
         server.spawn { server.acceptLoop() }
         return server
     }
@@ -138,6 +154,17 @@ public final class LoopbackHTTPServer: Sendable {
         state.withLock { $0.requests }
     }
 
+    /// Connections accepted so far.
+    public var connectionsAccepted: Int {
+        state.withLock { $0.connections }
+    }
+
+    /// The most requests that were being handled at the same time, each counted from its receipt until its answer
+    /// starts (so a route's `delay` counts, the writing does not).
+    public var maxConcurrentRequests: Int {
+        state.withLock { $0.maxInFlight }
+    }
+
     /// The requests received for `path`.
     public func requests(for path: String) -> [RecordedRequest] {
         requests.filter { $0.path == path }
@@ -170,6 +197,7 @@ public final class LoopbackHTTPServer: Sendable {
             // Glibc's Swift overlay lacks accept4, so the flags are set in two steps.
             let connection = accept(listener, nil, nil)
             if connection < 0 { continue }
+            state.withLock { $0.connections += 1 }
             _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
             _ = fcntl(connection, F_SETFL, O_NONBLOCK)
             let started = spawn { [self] in
@@ -205,6 +233,17 @@ public final class LoopbackHTTPServer: Sendable {
     }
 
     // MARK: - Used by connections
+
+    func requestStarted() {
+        state.withLock { state in
+            state.inFlight += 1
+            state.maxInFlight = max(state.maxInFlight, state.inFlight)
+        }
+    }
+
+    func requestEnded() {
+        state.withLock { $0.inFlight -= 1 }
+    }
 
     func record(_ request: RecordedRequest) -> Handler? {
         state.withLock { state in

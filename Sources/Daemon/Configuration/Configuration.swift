@@ -1,5 +1,6 @@
 public import Alerts
 public import Core
+public import Fetching
 import Foundation
 
 /// What the daemon runs with: the database, the sources to poll, the hooks to run, and fetch limits.
@@ -16,11 +17,13 @@ public struct Configuration: Sendable {
     /// An extra lexicon file merged into the built-in one.
     public var lexicon: String?
     public var fetch: FetchSettings
-    /// How many feed items (newest first) are fetched per pass of a feed source.
+    /// How many feed items (distinct articles, in feed order) are fetched per pass of a feed source.
     public var maxFeedItems: Int
-    /// How many sources are polled at the same time.
+    /// How many sources are polled at the same time, which is also the most transfers running at once overall.
     public var concurrency: Int
     public var sources: [Source]
+    /// Fetch limits of the sources that set their own, by source name.
+    public var sourceFetch: [String: SourceFetchSettings]
     public var hooks: [HookConfiguration]
     /// The daemon's log level (`--log-level` overrides it): trace, debug, info, notice, warning, error, critical.
     public var logLevel: String?
@@ -35,24 +38,76 @@ public struct Configuration: Sendable {
     /// A JSON Lines file every logged change is appended to, for tools that tail files; reopened on SIGHUP.
     public var changeLogFile: String?
 
-    /// Limits for every fetch.
+    /// Limits for every fetch, and the politeness rules for every host.
     public struct FetchSettings: Sendable, Hashable {
         public var userAgent: String?
         public var timeout: Duration
         public var connectTimeout: Duration
         public var maxBodyBytes: Int
+        public var maxRedirects: Int
+        /// Bytes per second under which a transfer counts as stalled.
+        public var lowSpeedLimit: Int
+        /// How long a transfer may stay stalled before it is aborted.
+        public var lowSpeedTime: Duration
+        /// Transfers at the same time against one host.
+        public var concurrencyPerHost: Int
+        /// The least time between the starts of two requests to one host.
+        public var hostDelay: Duration
+        /// `[[host]]` overrides by lower-cased host name.
+        public var hosts: [String: HostPoliteness]
 
         public init(
             userAgent: String? = nil,
             timeout: Duration = .seconds(30),
             connectTimeout: Duration = .seconds(10),
-            maxBodyBytes: Int = 10 * 1024 * 1024
+            maxBodyBytes: Int = 10 * 1024 * 1024,
+            maxRedirects: Int = 5,
+            lowSpeedLimit: Int = 100,
+            lowSpeedTime: Duration = .seconds(15),
+            concurrencyPerHost: Int = 2,
+            hostDelay: Duration = .seconds(1),
+            hosts: [String: HostPoliteness] = [:]
         ) {
             self.userAgent = userAgent
             self.timeout = timeout
             self.connectTimeout = connectTimeout
             self.maxBodyBytes = maxBodyBytes
+            self.maxRedirects = maxRedirects
+            self.lowSpeedLimit = lowSpeedLimit
+            self.lowSpeedTime = lowSpeedTime
+            self.concurrencyPerHost = concurrencyPerHost
+            self.hostDelay = hostDelay
+            self.hosts = hosts
         }
+    }
+
+    /// One source's own fetch limits; each one set replaces the global value for that source only.
+    public struct SourceFetchSettings: Sendable, Hashable {
+        public var timeout: Duration?
+        public var connectTimeout: Duration?
+        public var maxBodyBytes: Int?
+        public var maxRedirects: Int?
+        public var lowSpeedLimit: Int?
+        public var lowSpeedTime: Duration?
+
+        public init(
+            timeout: Duration? = nil,
+            connectTimeout: Duration? = nil,
+            maxBodyBytes: Int? = nil,
+            maxRedirects: Int? = nil,
+            lowSpeedLimit: Int? = nil,
+            lowSpeedTime: Duration? = nil
+        ) {
+            self.timeout = timeout
+            self.connectTimeout = connectTimeout
+            self.maxBodyBytes = maxBodyBytes
+            self.maxRedirects = maxRedirects
+            self.lowSpeedLimit = lowSpeedLimit
+            self.lowSpeedTime = lowSpeedTime
+        }
+
+        /// True when nothing is set, so the source simply uses the global limits.
+        public var isEmpty: Bool { self == SourceFetchSettings() }
     }
 
     public static let defaultInterval: Duration = .seconds(15 * 60)
@@ -68,8 +123,9 @@ public struct Configuration: Sendable {
         lexicon: String? = nil,
         fetch: FetchSettings = FetchSettings(),
         maxFeedItems: Int = 20,
-        concurrency: Int = 8,
+        concurrency: Int = 32,
         sources: [Source] = [],
+        sourceFetch: [String: SourceFetchSettings] = [:],
         hooks: [HookConfiguration] = [],
         logLevel: String? = nil,
         shutdownGrace: Duration = Configuration.defaultShutdownGrace
@@ -82,6 +138,7 @@ public struct Configuration: Sendable {
         self.maxFeedItems = maxFeedItems
         self.concurrency = concurrency
         self.sources = sources
+        self.sourceFetch = sourceFetch
         self.hooks = hooks
         self.logLevel = logLevel
         self.shutdownGrace = shutdownGrace

@@ -1,5 +1,6 @@
 import Alerts
 import Core
+import Fetching
 import Foundation
 import TOMLKit
 
@@ -18,15 +19,24 @@ struct ConfigurationReader {
 
     static let topLevelKeys = [
         "database", "interval", "lexicon", "user_agent", "timeout", "connect_timeout", "max_body_bytes",
-        "max_feed_items", "concurrency", "log_level", "shutdown_grace", "deadline_leads", "delivery_concurrency",
+        "max_redirects", "low_speed_limit", "low_speed_time", "max_feed_items", "concurrency", "concurrency_per_host",
+        "host_delay", "host", "log_level", "shutdown_grace", "deadline_leads", "delivery_concurrency",
         "delivery_attempts", "log", "source", "hook",
     ]
     static let logKeys = ["file"]
-    static let sourceKeys = ["name", "url", "kind", "interval"]
+    static let sourceKeys = [
+        "name", "url", "kind", "interval", "timeout", "connect_timeout", "max_body_bytes", "max_redirects",
+        "low_speed_limit", "low_speed_time",
+    ]
+    static let hostKeys = ["name", "concurrency", "delay"]
     static let hookKeys = [
         "name", "command", "kinds", "timeout", "environment", "facility_kinds", "operators", "countries",
         "minimum_confidence", "working_directory",
     ]
+    static let bodyBytesRange = 1024...1_073_741_824
+    static let redirectRange = 0...20
+    static let lowSpeedRange = 0...1_000_000_000
+    static let concurrencyRange = 1...256
     /// Polling a publisher's server more often than this is rude and gains nothing for news.
     static let minimumNetworkInterval: Duration = .seconds(30)
 
@@ -43,9 +53,21 @@ struct ConfigurationReader {
         configuration.fetch.connectTimeout =
             duration(table, "connect_timeout", minimum: .seconds(1)) ?? configuration.fetch.connectTimeout
         configuration.fetch.maxBodyBytes =
-            integer(table, "max_body_bytes", range: 1024...1_073_741_824) ?? configuration.fetch.maxBodyBytes
+            integer(table, "max_body_bytes", range: Self.bodyBytesRange) ?? configuration.fetch.maxBodyBytes
+        configuration.fetch.maxRedirects =
+            integer(table, "max_redirects", range: Self.redirectRange) ?? configuration.fetch.maxRedirects
+        configuration.fetch.lowSpeedLimit =
+            integer(table, "low_speed_limit", range: Self.lowSpeedRange) ?? configuration.fetch.lowSpeedLimit
+        configuration.fetch.lowSpeedTime =
+            duration(table, "low_speed_time", minimum: .seconds(1)) ?? configuration.fetch.lowSpeedTime
         configuration.maxFeedItems = integer(table, "max_feed_items", range: 1...1000) ?? configuration.maxFeedItems
-        configuration.concurrency = integer(table, "concurrency", range: 1...256) ?? configuration.concurrency
+        configuration.concurrency =
+            integer(table, "concurrency", range: Self.concurrencyRange) ?? configuration.concurrency
+        configuration.fetch.concurrencyPerHost =
+            integer(table, "concurrency_per_host", range: Self.concurrencyRange)
+            ?? configuration.fetch.concurrencyPerHost
+        configuration.fetch.hostDelay = duration(table, "host_delay", minimum: .zero) ?? configuration.fetch.hostDelay
+        configuration.fetch.hosts = readHosts(table)
         if let level = string(table, "log_level") {
             if Configuration.logLevels.contains(level) {
                 configuration.logLevel = level
@@ -76,16 +98,60 @@ struct ConfigurationReader {
                 report("log", nil, 0, "", "must be a table: [log] with file = \"…\"")
             }
         }
-        configuration.sources = readSources(table, defaultInterval: configuration.interval)
+        (configuration.sources, configuration.sourceFetch) = readSources(table, defaultInterval: configuration.interval)
         configuration.hooks = readHooks(table)
         return issues.isEmpty ? configuration : nil
     }
 
+    // MARK: Hosts
+
+    /// `[[host]]` tables: politeness overrides for named hosts.
+    private mutating func readHosts(_ table: TOMLTable) -> [String: HostPoliteness] {
+        guard let entries = tables(table, "host") else { return [:] }
+        var hosts: [String: HostPoliteness] = [:]
+        var seen: [String: Int] = [:]
+        for (offset, entry) in entries.enumerated() {
+            let index = offset + 1
+            let prefix = "host[\(index)]"
+            guard let written = startEntry(entry, table: "host", allowed: Self.hostKeys, index: index, seen: &seen)
+            else { continue }
+            var name = written.lowercased()
+            if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+            if name.contains("/") || name.contains(" ") || (name.contains(":") && name.filter { $0 == ":" }.count == 1)
+            {
+                report(
+                    "name",
+                    "host",
+                    index,
+                    prefix,
+                    "\"\(written)\" is not a host name; write the host alone, without scheme, port or path, "
+                        + "e.g. \"example.com\""
+                )
+                continue
+            }
+            let concurrency = integer(
+                entry,
+                "concurrency",
+                range: Self.concurrencyRange,
+                table: "host",
+                index: index,
+                prefix: prefix
+            )
+            let delay = duration(entry, "delay", minimum: .zero, table: "host", index: index, prefix: prefix)
+            hosts[name] = HostPoliteness(maxTransfers: concurrency, delay: delay)
+        }
+        return hosts
+    }
+
     // MARK: Sources
 
-    private mutating func readSources(_ table: TOMLTable, defaultInterval: Duration) -> [Source] {
-        guard let entries = tables(table, "source") else { return [] }
+    private mutating func readSources(
+        _ table: TOMLTable,
+        defaultInterval: Duration
+    ) -> ([Source], [String: Configuration.SourceFetchSettings]) {
+        guard let entries = tables(table, "source") else { return ([], [:]) }
         var sources: [Source] = []
+        var settings: [String: Configuration.SourceFetchSettings] = [:]
         var seen: [String: Int] = [:]
         for (offset, entry) in entries.enumerated() {
             let index = offset + 1
@@ -118,11 +184,64 @@ struct ConfigurationReader {
                     index: index,
                     prefix: prefix
                 ) ?? defaultInterval
+            let fetch = readSourceFetch(entry, index: index, prefix: prefix)
             if let name, let url {
                 sources.append(Source(name: name, url: url, kind: kind, interval: interval))
+                if !fetch.isEmpty { settings[name] = fetch }
             }
         }
-        return sources
+        return (sources, settings)
+    }
+
+    /// A source's own fetch limits, with the same ranges as the global keys.
+    private mutating func readSourceFetch(
+        _ entry: TOMLTable,
+        index: Int,
+        prefix: String
+    ) -> Configuration.SourceFetchSettings {
+        Configuration.SourceFetchSettings(
+            timeout: duration(entry, "timeout", minimum: .seconds(1), table: "source", index: index, prefix: prefix),
+            connectTimeout: duration(
+                entry,
+                "connect_timeout",
+                minimum: .seconds(1),
+                table: "source",
+                index: index,
+                prefix: prefix
+            ),
+            maxBodyBytes: integer(
+                entry,
+                "max_body_bytes",
+                range: Self.bodyBytesRange,
+                table: "source",
+                index: index,
+                prefix: prefix
+            ),
+            maxRedirects: integer(
+                entry,
+                "max_redirects",
+                range: Self.redirectRange,
+                table: "source",
+                index: index,
+                prefix: prefix
+            ),
+            lowSpeedLimit: integer(
+                entry,
+                "low_speed_limit",
+                range: Self.lowSpeedRange,
+                table: "source",
+                index: index,
+                prefix: prefix
+            ),
+            lowSpeedTime: duration(
+                entry,
+                "low_speed_time",
+                minimum: .seconds(1),
+                table: "source",
+                index: index,
+                prefix: prefix
+            )
+        )
     }
 
     /// Checks a source URL and returns the form the fetcher gets: web URLs as written, files as absolute paths.
@@ -362,14 +481,27 @@ struct ConfigurationReader {
         return strings
     }
 
-    private mutating func integer(_ table: TOMLTable, _ key: String, range: ClosedRange<Int>) -> Int? {
+    private mutating func integer(
+        _ table: TOMLTable,
+        _ key: String,
+        range: ClosedRange<Int>,
+        table name: String? = nil,
+        index: Int = 0,
+        prefix: String = ""
+    ) -> Int? {
         guard let value = table[key] else { return nil }
         guard let number = value.int else {
-            report(key, nil, 0, "", "must be a whole number")
+            report(key, name, index, prefix, "must be a whole number")
             return nil
         }
         guard range.contains(number) else {
-            report(key, nil, 0, "", "\(number) is out of range; allowed: \(range.lowerBound) to \(range.upperBound)")
+            report(
+                key,
+                name,
+                index,
+                prefix,
+                "\(number) is out of range; allowed: \(range.lowerBound) to \(range.upperBound)"
+            )
             return nil
         }
         return number

@@ -37,6 +37,7 @@ public struct Engine: Sendable {
             store: store,
             hooks: configuration.hooks,
             maxFeedItems: configuration.maxFeedItems,
+            sourceLimits: configuration.sourceFetchLimits,
             logger: logger,
             now: now
         )
@@ -53,8 +54,8 @@ public struct Engine: Sendable {
         )
     }
 
-    /// Polls `sources` (at most `configuration.concurrency` at a time), records each poll in the store and returns
-    /// the results in the order of `sources`, with the schedules updated.
+    /// Polls `sources` (at most `configuration.concurrency` at a time, started one host in turn), records the polls
+    /// in the store in one transaction and returns the results in the order of `sources`, with the schedules updated.
     ///
     /// `progress` is called as each source finishes, so a long pass can keep systemd's watchdog fed from the loop
     /// that runs it.
@@ -66,11 +67,12 @@ public struct Engine: Sendable {
     ) async -> (results: [SourcePollResult], schedules: [String: PollSchedule]) {
         let pipeline = self.pipeline
         var results = [SourcePollResult?](repeating: nil, count: sources.count)
+        let order = HostInterleaving.order(sources)
         await withTaskGroup(of: (Int, SourcePollResult).self) { group in
             var next = 0
             func startNext() {
-                guard next < sources.count else { return }
-                let index = next
+                guard next < order.count else { return }
+                let index = order[next]
                 let source = sources[index]
                 next += 1
                 group.addTask { (index, await pipeline.poll(source)) }
@@ -84,6 +86,7 @@ public struct Engine: Sendable {
         }
         var updated = schedules
         var finished: [SourcePollResult] = []
+        var records: [String: PollRecord] = [:]
         for (source, result) in zip(sources, results.compactMap { $0 }) {
             let attemptedAt = now()
             var schedule =
@@ -92,7 +95,7 @@ public struct Engine: Sendable {
             if result.succeeded {
                 schedule.succeeded(at: attemptedAt)
             } else {
-                schedule.failed(at: attemptedAt)
+                schedule.failed(at: attemptedAt, retryAfter: result.retryAfter)
                 logger.warning(
                     "Source failed",
                     metadata: [
@@ -102,22 +105,24 @@ public struct Engine: Sendable {
                 )
             }
             updated[source.name] = schedule
-            do {
-                try await store.recordPoll(
-                    source: source.name,
-                    PollRecord(
-                        attemptedAt: attemptedAt,
-                        error: result.error,
-                        failureStreak: schedule.failureStreak,
-                        nextDueAt: schedule.nextDue,
-                        etag: result.etag,
-                        lastModified: result.lastModified
-                    )
-                )
-            } catch {
-                logger.error("Cannot record a poll", metadata: ["source": "\(source.name)", "error": "\(error)"])
-            }
+            records[source.name] = PollRecord(
+                attemptedAt: attemptedAt,
+                error: result.error,
+                failureStreak: schedule.failureStreak,
+                nextDueAt: schedule.nextDue,
+                etag: result.etag,
+                lastModified: result.lastModified,
+                status: result.status,
+                bytes: result.bytes,
+                duration: result.duration,
+                retryAfterAt: result.retryAfter.map { attemptedAt.addingTimeInterval(PollSchedule.seconds($0)) }
+            )
             finished.append(result)
+        }
+        do {
+            try await store.recordPolls(records)
+        } catch {
+            logger.error("Cannot record the polls", metadata: ["sources": "\(records.count)", "error": "\(error)"])
         }
         return (finished, updated)
     }

@@ -20,6 +20,8 @@ public struct Pipeline: Sendable {
     public let store: any ChangeStore
     public let hooks: [HookConfiguration]
     public let maxFeedItems: Int
+    /// Fetch limits of the sources configured apart, by source name; the others use the fetcher's.
+    public let sourceLimits: [String: FetchLimits]
     public let logger: Logger
     public let now: @Sendable () -> Date
 
@@ -30,6 +32,7 @@ public struct Pipeline: Sendable {
         store: any ChangeStore,
         hooks: [HookConfiguration],
         maxFeedItems: Int = 20,
+        sourceLimits: [String: FetchLimits] = [:],
         logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -39,6 +42,7 @@ public struct Pipeline: Sendable {
         self.store = store
         self.hooks = hooks
         self.maxFeedItems = maxFeedItems
+        self.sourceLimits = sourceLimits
         self.logger = logger
         self.now = now
     }
@@ -46,71 +50,96 @@ public struct Pipeline: Sendable {
     public func poll(_ source: Source) async -> SourcePollResult {
         var logger = self.logger
         logger[metadataKey: "source"] = "\(source.name)"
-        switch source.kind {
-        case .page:
-            var result = SourcePollResult(source: source.name)
-            do {
-                let changes = try await check(url: source.url, source: source.name, published: nil, logger: logger)
+        var result = SourcePollResult(source: source.name)
+        do {
+            switch source.kind {
+            case .page:
+                let changes = try await check(
+                    url: source.url,
+                    source: source.name,
+                    published: nil,
+                    logger: logger,
+                    result: &result
+                )
                 result.documentsChecked = 1
                 result.newVersions = changes == nil ? 0 : 1
                 result.changes = changes ?? []
-            } catch {
-                result.error = "\(error)"
+            case .feed:
+                try await pollFeed(source, logger: logger, result: &result)
             }
-            return result
-        case .feed:
-            return await pollFeed(source, logger: logger)
-        }
-    }
-
-    /// Fetches the feed, then checks its newest items as articles. An item that fails is reported and skipped.
-    private func pollFeed(_ source: Source, logger: Logger) async -> SourcePollResult {
-        var result = SourcePollResult(source: source.name)
-        do {
-            let state = try await store.sources().first { $0.name == source.name }
-            let response = try await fetcher.fetch(
-                FetchRequest(url: source.url, etag: state?.etag, lastModified: state?.lastModified)
-            )
-            result.etag = response.etag
-            result.lastModified = response.lastModified
-            if response.notModified { return result }
-            let feed = try FeedParser.parse(response.body, url: response.finalURL)
-            for item in feed.items.prefix(maxFeedItems) {
-                result.documentsChecked += 1
-                do {
-                    if let changes = try await check(
-                        url: item.link,
-                        source: source.name,
-                        published: item.published,
-                        logger: logger
-                    ) {
-                        result.newVersions += 1
-                        result.changes.append(contentsOf: changes)
-                    }
-                } catch {
-                    logger.warning("Feed item failed", metadata: ["url": "\(item.link)", "error": "\(error)"])
-                    result.itemErrors.append("\(item.link): \(error)")
-                }
-            }
+        } catch let error as FetchError {
+            result.error = "\(error)"
+            result.status = error.httpStatus
+            // Set only for a 429 or 503 that asked for a pause, or a request deferred by one.
+            result.retryAfter = error.retryAfter
         } catch {
             result.error = "\(error)"
         }
         return result
     }
 
-    /// Checks one article URL; returns the changes logged, or `nil` when there was no new version.
+    /// Fetches the feed, then checks its newest distinct items as articles. An item that fails is reported and
+    /// skipped; an item that left the feed is simply no longer checked.
+    private func pollFeed(_ source: Source, logger: Logger, result: inout SourcePollResult) async throws {
+        let state = try await store.source(named: source.name)
+        let response = try await fetcher.fetch(
+            FetchRequest(
+                url: source.url,
+                etag: state?.etag,
+                lastModified: state?.lastModified,
+                limits: sourceLimits[source.name]
+            )
+        )
+        Self.note(response, in: &result)
+        result.etag = response.etag
+        result.lastModified = response.lastModified
+        if response.notModified { return }
+        let feed = try FeedParser.parse(response.body, url: response.finalURL)
+        let selection = FeedSelection(feed.items, limit: maxFeedItems)
+        result.duplicateItems = selection.duplicates
+        for item in selection.items {
+            result.documentsChecked += 1
+            do {
+                // An item's status and size say nothing about the feed's own health, which `result` describes.
+                var itemResult = SourcePollResult(source: source.name)
+                if let changes = try await check(
+                    url: item.link,
+                    source: source.name,
+                    published: item.published,
+                    logger: logger,
+                    result: &itemResult
+                ) {
+                    result.newVersions += 1
+                    result.changes.append(contentsOf: changes)
+                }
+            } catch {
+                logger.warning("Feed item failed", metadata: ["url": "\(item.link)", "error": "\(error)"])
+                result.itemErrors.append("\(item.link): \(error)")
+            }
+        }
+    }
+
+    /// Checks one article URL; returns the changes logged, or `nil` when there was no new version. The fetch's
+    /// status, size and time go into `result`.
     private func check(
         url: String,
         source: String,
         published: LocalDateTime?,
-        logger: Logger
+        logger: Logger,
+        result: inout SourcePollResult
     ) async throws
         -> [Change]?
     {
         let document = try await store.document(source: source, url: url)
         let response = try await fetcher.fetch(
-            FetchRequest(url: url, etag: document?.etag, lastModified: document?.lastModified)
+            FetchRequest(
+                url: url,
+                etag: document?.etag,
+                lastModified: document?.lastModified,
+                limits: sourceLimits[source]
+            )
         )
+        Self.note(response, in: &result)
         if response.notModified {
             try await recordUnchanged(response, source: source, url: url)
             logger.debug("Not modified", metadata: ["url": "\(url)"])
@@ -186,6 +215,12 @@ public struct Pipeline: Sendable {
             )
         }
         return outcome.isNewVersion ? outcome.changes : nil
+    }
+
+    private static func note(_ response: FetchResponse, in result: inout SourcePollResult) {
+        result.status = response.status
+        result.bytes = response.body.count
+        result.duration = response.duration
     }
 
     /// Keeps the response's validators for the next conditional request and notes the check.
