@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "AlertsTests",
             dependencies: [
-                "Alerts", "Core", "Storage", "TestSupport",
+                "Alerts", "Core", "Fetching", "Storage", "TestSupport",
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -13,6 +13,8 @@ public struct DeliveryDispatcher: Sendable {
     public let store: any ChangeStore
     public let hooks: [String: HookConfiguration]
     public let runner: HookRunner
+    /// Sends webhook deliveries; `nil` when no fetcher is available (webhooks then fail with a clear error).
+    public let webhooks: WebhookSender?
     public let policy: RetryPolicy
     /// Hooks running at the same time, at most (each hook still gets its deliveries one at a time, in order).
     public let concurrency: Int
@@ -26,6 +28,7 @@ public struct DeliveryDispatcher: Sendable {
         store: any ChangeStore,
         hooks: [HookConfiguration],
         runner: HookRunner,
+        webhooks: WebhookSender? = nil,
         policy: RetryPolicy = DeliveryDispatcher.defaultPolicy,
         concurrency: Int = 4,
         logger: Logger
@@ -33,6 +36,7 @@ public struct DeliveryDispatcher: Sendable {
         self.store = store
         self.hooks = Dictionary(hooks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.runner = runner
+        self.webhooks = webhooks
         self.policy = policy
         self.concurrency = max(1, concurrency)
         self.logger = logger
@@ -96,7 +100,7 @@ public struct DeliveryDispatcher: Sendable {
                 report.deadLettered += 1
                 continue
             }
-            let outcome = await runner.run(hook, change: delivery.change)
+            let outcome = await run(hook, change: delivery.change)
             progress()
             if outcome.cancelled { break }
             let finished = Date()
@@ -131,5 +135,14 @@ public struct DeliveryDispatcher: Sendable {
             }
         }
         return report
+    }
+
+    /// A hook process or a webhook POST, whichever the hook is.
+    private func run(_ hook: HookConfiguration, change: Change) async -> DeliveryOutcome {
+        guard let webhook = hook.webhook else { return await runner.run(hook, change: change) }
+        guard let webhooks else {
+            return DeliveryOutcome(error: "webhooks need the daemon's HTTP client, which this dispatcher lacks")
+        }
+        return await webhooks.send(change, to: webhook, timeout: hook.timeout)
     }
 }

@@ -10,6 +10,28 @@ extension HookConfiguration {
         if name.trimmingCharacters(in: .whitespaces).isEmpty {
             throw HookConfigurationError(code: .emptyName, hook: name, detail: "every hook needs a non-empty name")
         }
+        if let webhook {
+            let lowered = webhook.url.lowercased()
+            guard command.isEmpty, lowered.hasPrefix("http://") || lowered.hasPrefix("https://"),
+                URL(string: webhook.url)?.host != nil
+            else {
+                throw HookConfigurationError(
+                    code: .invalidWebhook,
+                    hook: name,
+                    detail: command.isEmpty
+                        ? "url must be an http or https URL with a host"
+                        : "give either command (a program) or url (a webhook), not both"
+                )
+            }
+            if timeout <= .zero {
+                throw HookConfigurationError(
+                    code: .nonPositiveTimeout,
+                    hook: name,
+                    detail: "timeout must be positive (default \(HookConfiguration.defaultTimeout))"
+                )
+            }
+            return
+        }
         guard let program = command.first, !program.isEmpty else {
             throw HookConfigurationError(
                 code: .emptyCommand,

@@ -23,6 +23,8 @@ public struct HookConfiguration: Sendable, Hashable {
     public var minimumConfidence: Double
     /// Where the hook runs; `nil` means the daemon's default (the database's directory).
     public var workingDirectory: String?
+    /// For a webhook hook: where to POST. A hook is either a command or a webhook; `command` is empty here.
+    public var webhook: Webhook?
     /// How long one run may take before its whole process group is terminated.
     public var timeout: Duration
     /// Extra variables for the hook (tokens, endpoints). Their values are treated as secrets: they are redacted
@@ -43,7 +45,8 @@ public struct HookConfiguration: Sendable, Hashable {
         operators: Set<CountryCode> = [],
         countries: Set<CountryCode> = [],
         minimumConfidence: Double = 0,
-        workingDirectory: String? = nil
+        workingDirectory: String? = nil,
+        webhook: Webhook? = nil
     ) {
         self.name = name
         self.command = command
@@ -55,6 +58,7 @@ public struct HookConfiguration: Sendable, Hashable {
         self.countries = countries
         self.minimumConfidence = minimumConfidence
         self.workingDirectory = workingDirectory
+        self.webhook = webhook
     }
 
     /// Whether this hook should run for `change`: every filter that is set must match.

@@ -12,6 +12,7 @@ public struct HookConfigurationError: Error, Hashable, Sendable, CustomStringCon
         public static let relativeCommand = Code("relative_command")
         public static let nonPositiveTimeout = Code("non_positive_timeout")
         public static let invalidEnvironment = Code("invalid_environment")
+        public static let invalidWebhook = Code("invalid_webhook")
 
         public var description: String { name }
     }

@@ -144,6 +144,9 @@ struct AdmissionQueue {
         return decision
     }
 
+    /// The host name given to transfers that bypass the queue; no request is ever queued under it.
+    static let unmetered = "\u{1}unmetered"
+
     /// Notes that a transfer started by ``admit(now:)`` for `host` has ended, freeing its slots.
     mutating func finished(host: String) {
         guard var state = hosts[host], state.running > 0 else { return }

@@ -37,6 +37,11 @@ final class CurlMultiLoop {
             }
             // Submissions first: a cancellation in the same batch must find its request.
             for submission in submitted {
+                guard submission.request.polite else {
+                    // Not metered (a webhook): starts now, and its end frees no host slot.
+                    start(submission, host: AdmissionQueue.unmetered)
+                    continue
+                }
                 let host = HostName.of(submission.request.url) ?? ""
                 waiting[submission.id] = submission
                 admission.enqueue(submission.id, host: host)

@@ -148,7 +148,7 @@ final class CurlTransfer {
         // Only http and https, also after a redirect: a `Location: file:///etc/passwd` must not read local files.
         try set(CURLOPT_PROTOCOLS_STR, string: "http,https")
         try set(CURLOPT_REDIR_PROTOCOLS_STR, string: "http,https")
-        try set(CURLOPT_FOLLOWLOCATION, long: 1)
+        try set(CURLOPT_FOLLOWLOCATION, long: request.method == "GET" ? 1 : 0)
         try set(CURLOPT_MAXREDIRS, long: max(0, limits.maxRedirects))
         try set(CURLOPT_CONNECTTIMEOUT_MS, long: limits.connectTimeout.wholeMilliseconds)
         try set(CURLOPT_TIMEOUT_MS, long: limits.totalTimeout.wholeMilliseconds)
@@ -161,6 +161,20 @@ final class CurlTransfer {
         try set(CURLOPT_USERAGENT, string: limits.userAgent)
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
         try setConditionalHeaders()
+        if let body = request.body {
+            try set(CURLOPT_POST, long: 1)
+            try check(
+                ccurl_easy_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)),
+                "POSTFIELDSIZE"
+            )
+            // COPYPOSTFIELDS copies the bytes, so the body need not outlive this call.
+            var bytes = body
+            if bytes.isEmpty { bytes = [0] }
+            let code = bytes.withUnsafeMutableBytes {
+                ccurl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, $0.baseAddress)
+            }
+            try check(code, "COPYPOSTFIELDS")
+        }
         try check(
             ccurl_easy_setopt_write_callback(easy, CURLOPT_WRITEFUNCTION) { data, size, count, context in
                 let length = size * count
@@ -190,6 +204,15 @@ final class CurlTransfer {
         }
         if let lastModified = request.lastModified.map(Self.headerValue), !lastModified.isEmpty {
             lines.append("If-Modified-Since: \(lastModified)")
+        }
+        for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
+            let cleanName = Self.headerValue(name).filter { $0 != ":" }
+            guard !cleanName.isEmpty else { continue }
+            lines.append("\(cleanName): \(Self.headerValue(value))")
+        }
+        if request.body != nil {
+            // No "Expect: 100-continue" round trip for a small body.
+            lines.append("Expect:")
         }
         guard !lines.isEmpty else { return }
         for line in lines {

@@ -46,6 +46,13 @@ public final class Fetcher: Sendable {
         case "http", "https":
             return try await http.fetch(request)
         case "file", nil:
+            guard request.method == "GET" else {
+                throw FetchError(
+                    code: .unsupportedScheme,
+                    url: request.url,
+                    message: "\(request.method) needs an http or https URL"
+                )
+            }
             guard let limits = request.limits else { return try files.fetch(request) }
             return try FileFetcher(maxBodyBytes: limits.maxBodyBytes).fetch(request)
         case let scheme?:

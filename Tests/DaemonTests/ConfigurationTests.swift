@@ -136,6 +136,55 @@ import Testing
         #expect(issues.contains { $0.contains("hook[1].minimum_confidence: must be a number from 0 to 1") })
     }
 
+    @Test func webhooksTakeAURLAndASecretFromTheEnvironmentOrAFile() throws {
+        try TemporaryDirectory.withSync { directory in
+            let secretFile = try directory.write("file-secret\n", to: "webhook.secret")
+            let configuration = try Configuration.parse(
+                text: """
+                    [[hook]]
+                    name = "chat"
+                    url = "https://hooks.example.org/factwatch"
+                    secret_env = "CHAT_SECRET"
+                    [[hook]]
+                    name = "archive"
+                    url = "https://archive.example.org/in"
+                    secret_file = "webhook.secret"
+                    """,
+                path: directory.file("factwatch.toml"),
+                environment: ["CHAT_SECRET": "env-secret"]
+            )
+            #expect(
+                configuration.hooks.map(\.webhook?.url) == [
+                    "https://hooks.example.org/factwatch", "https://archive.example.org/in",
+                ]
+            )
+            #expect(configuration.hooks.map(\.webhook?.secret) == ["env-secret", "file-secret"])
+            #expect(configuration.hooks.allSatisfy { $0.command.isEmpty })
+            _ = secretFile
+        }
+        let issues = Self.issues(
+            """
+            [[hook]]
+            name = "both"
+            command = ["/bin/true"]
+            url = "https://example.org/x"
+            [[hook]]
+            name = "unset"
+            url = "https://example.org/y"
+            secret_env = "NOT_SET_ANYWHERE"
+            [[hook]]
+            name = "ftp"
+            url = "ftp://example.org/z"
+            """
+        )
+        #expect(issues.contains { $0.contains("hook[1].url: give either command (a program) or url (a webhook)") })
+        #expect(
+            issues.contains { $0.contains("hook[2].secret_env: the environment variable NOT_SET_ANYWHERE is not set") }
+        )
+        #expect(issues.contains { $0.contains("url must be an http or https URL") })
+        #expect(!issues.joined().contains("env-secret"))
+    }
+
     @Test func withoutConfigTheServiceDirectoryComesBeforeEtc() {
         #expect(
             ConfigurationLocator.candidates(environment: ["CONFIGURATION_DIRECTORY": "/srv/factwatch/etc"]) == [
@@ -202,7 +251,7 @@ import Testing
         )
         #expect(issues.contains { $0.hasPrefix("1 source[1].name: is required") })
         #expect(issues.contains { $0.contains("source[1].url: \"https://\" is not a valid URL") })
-        #expect(issues.contains { $0.hasPrefix("4 hook[1].command: is required") })
+        #expect(issues.contains { $0.hasPrefix("4 hook[1].command: a hook needs a command") })
     }
 
     @Test func aSyntaxErrorKeepsTOMLsLineNumber() {

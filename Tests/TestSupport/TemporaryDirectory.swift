@@ -25,6 +25,16 @@ public struct TemporaryDirectory: Sendable {
         return try await body(directory)
     }
 
+    /// The synchronous twin of ``with(prefix:_:)``.
+    public static func withSync<T>(
+        prefix: String = "factwatch-test",
+        _ body: (TemporaryDirectory) throws -> T
+    ) throws -> T {
+        let directory = try TemporaryDirectory(prefix: prefix)
+        defer { try? FileManager.default.removeItem(at: directory.url) }
+        return try body(directory)
+    }
+
     /// The path of `name` inside the directory.
     public func file(_ name: String) -> String {
         url.appendingPathComponent(name).path

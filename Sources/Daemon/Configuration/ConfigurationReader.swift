@@ -31,7 +31,7 @@ struct ConfigurationReader {
     static let hostKeys = ["name", "concurrency", "delay"]
     static let hookKeys = [
         "name", "command", "kinds", "timeout", "environment", "facility_kinds", "operators", "countries",
-        "minimum_confidence", "working_directory",
+        "minimum_confidence", "working_directory", "url", "secret_env", "secret_file",
     ]
     static let bodyBytesRange = 1024...1_073_741_824
     static let redirectRange = 0...20
@@ -99,7 +99,7 @@ struct ConfigurationReader {
             }
         }
         (configuration.sources, configuration.sourceFetch) = readSources(table, defaultInterval: configuration.interval)
-        configuration.hooks = readHooks(table)
+        configuration.hooks = readHooks(table, processEnvironment: environment)
         return issues.isEmpty ? configuration : nil
     }
 
@@ -290,7 +290,7 @@ struct ConfigurationReader {
 
     // MARK: Hooks
 
-    private mutating func readHooks(_ table: TOMLTable) -> [HookConfiguration] {
+    private mutating func readHooks(_ table: TOMLTable, processEnvironment: [String: String]) -> [HookConfiguration] {
         guard let entries = tables(table, "hook") else { return [] }
         var hooks: [HookConfiguration] = []
         var seen: [String: Int] = [:]
@@ -299,8 +299,19 @@ struct ConfigurationReader {
             let prefix = "hook[\(index)]"
             let name = startEntry(entry, table: "hook", allowed: Self.hookKeys, index: index, seen: &seen)
             var command: [String]?
-            if entry["command"] == nil {
-                report("command", "hook", index, prefix, "is required: an argv array, e.g. [\"/usr/local/bin/notify\"]")
+            let webhook = readWebhook(entry, index: index, prefix: prefix, environment: processEnvironment)
+            if entry["command"] == nil, entry["url"] == nil {
+                report(
+                    "command",
+                    "hook",
+                    index,
+                    prefix,
+                    "a hook needs a command (an argv array, e.g. [\"/usr/local/bin/notify\"]) or a url (a webhook)"
+                )
+            } else if entry["command"] != nil, entry["url"] != nil {
+                report("url", "hook", index, prefix, "give either command (a program) or url (a webhook), not both")
+            } else if entry["command"] == nil {
+                command = []
             } else if let array = stringArray(entry, "command", table: "hook", index: index, prefix: prefix) {
                 if array.isEmpty || array[0].isEmpty {
                     report("command", "hook", index, prefix, "must name a program: [\"/path/to/program\", \"arg\"]")
@@ -363,7 +374,8 @@ struct ConfigurationReader {
                 operators: operators,
                 countries: countries,
                 minimumConfidence: minimumConfidence,
-                workingDirectory: workingDirectory
+                workingDirectory: workingDirectory,
+                webhook: webhook
             )
             do {
                 try hook.validate()
@@ -557,6 +569,47 @@ struct ConfigurationReader {
             previous = current
         }
         return previous[b.count]
+    }
+
+    /// A webhook's URL and its signing secret, read now from the named environment variable or file. Errors name
+    /// the variable or file, never the secret.
+    private mutating func readWebhook(
+        _ entry: TOMLTable,
+        index: Int,
+        prefix: String,
+        environment: [String: String]
+    ) -> Webhook? {
+        guard let url = string(entry, "url", table: "hook", index: index, prefix: prefix) else { return nil }
+        var secret: String?
+        let variable = string(entry, "secret_env", table: "hook", index: index, prefix: prefix)
+        let file = string(entry, "secret_file", table: "hook", index: index, prefix: prefix).map(resolvePath)
+        if variable != nil, file != nil {
+            report("secret_file", "hook", index, prefix, "give secret_env or secret_file, not both")
+        } else if let variable {
+            if let value = environment[variable], !value.isEmpty {
+                secret = value
+            } else {
+                report("secret_env", "hook", index, prefix, "the environment variable \(variable) is not set or empty")
+            }
+        } else if let file {
+            if let text = try? String(contentsOfFile: file, encoding: .utf8) {
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if trimmed.isEmpty {
+                    report("secret_file", "hook", index, prefix, "\(file) is empty")
+                } else {
+                    secret = trimmed
+                }
+            } else {
+                report(
+                    "secret_file",
+                    "hook",
+                    index,
+                    prefix,
+                    "cannot read \(file) (missing, or not readable by factwatch)"
+                )
+            }
+        }
+        return Webhook(url: url, secret: secret)
     }
 
     /// Two-letter country codes, e.g. `["RU", "US"]`.

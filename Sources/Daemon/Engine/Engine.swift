@@ -48,6 +48,7 @@ public struct Engine: Sendable {
                 logger: logger,
                 workingDirectory: URL(fileURLWithPath: configuration.database).deletingLastPathComponent().path
             ),
+            webhooks: WebhookSender(fetcher: fetcher, userAgent: configuration.fetchLimits.userAgent),
             policy: RetryPolicy(maxAttempts: configuration.deliveryAttempts),
             concurrency: configuration.deliveryConcurrency,
             logger: logger
