@@ -41,9 +41,9 @@ public struct ArticleExtractor: Sendable {
     /// Extracts the article from an HTML page.
     ///
     /// - Throws: ``ExtractionError`` `.empty` when no main text is found (an empty page, a script-only shell,
-    ///   a page of links), `.unparseable` or `.tooLarge` from ``HTMLDocument``.
+    ///   a page of links), `.tooLarge` from ``HTMLParser``.
     public func extract(html: [UInt8], url: String, charset: String? = nil) throws(ExtractionError) -> Article {
-        let tree = try HTMLDocument(html: html, url: url, charset: charset).tree()
+        let tree = try HTMLParser.parse(html: html, url: url, charset: charset)
         return try extract(tree: tree, url: url)
     }
 

@@ -20,30 +20,29 @@ struct PageMetadata {
         var language: String?
         var canonical: String?
         let tree = model.tree
-        for index in 0..<tree.nodes.count where !tree.nodes[index].isText {
-            let node = tree.nodes[index]
-            switch node.name {
-            case "meta":
-                guard let content = node.attribute("content") ?? node.attribute("value") else { continue }
-                for key in ["property", "name", "itemprop", "http-equiv"] {
-                    if let name = node.attribute(key)?.lowercased().trimmingASCIIWhitespace(), !name.isEmpty {
+        for index in 0..<tree.nodes.count {
+            switch tree.tag(index) {
+            case .meta:
+                guard let content = tree.attribute(.content, index) ?? tree.attribute(.value, index) else { continue }
+                for key in [AttributeName.property, .name, .itemprop, .httpEquiv] {
+                    if let name = tree.attribute(key, index)?.lowercased().trimmingASCIIWhitespace(), !name.isEmpty {
                         metas[name, default: []].append(content)
                     }
                 }
-            case "script":
-                if node.attribute("type")?.lowercased().includes("ld+json") == true {
-                    scripts.append(tree.text(of: HTMLTree.NodeID(index)))
+            case .script:
+                if tree.attribute(.type, index)?.lowercased().includes("ld+json") == true {
+                    scripts.append(tree.text(under: index))
                 }
-            case "title":
-                if title == nil { title = tree.text(of: HTMLTree.NodeID(index)).nonBlankCollapsed }
-            case "html":
+            case .title:
+                if title == nil { title = tree.text(under: index).nonBlankCollapsed }
+            case .html:
                 if language == nil {
-                    language = (node.attribute("lang") ?? node.attribute("xml:lang"))?.nonBlankCollapsed
+                    language = (tree.attribute(.lang, index) ?? tree.attribute(.xmlLang, index))?.nonBlankCollapsed
                 }
-            case "link":
-                if canonical == nil, let rel = node.attribute("rel")?.lowercased(),
+            case .link:
+                if canonical == nil, let rel = tree.attribute(.rel, index)?.lowercased(),
                     rel.split(separator: " ").contains("canonical"),
-                    let href = node.attribute("href")?.trimmingASCIIWhitespace(), !href.isEmpty
+                    let href = tree.attribute(.href, index)?.trimmingASCIIWhitespace(), !href.isEmpty
                 {
                     canonical = URLText.resolve(href, against: url)
                 }

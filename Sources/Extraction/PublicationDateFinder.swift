@@ -75,16 +75,17 @@ struct PublicationDateFinder {
     /// "published" class), and separately the first `<time>` of any kind, which may as well date a related story.
     private func fromMarkedElements(monthFirst: Bool) -> (published: LocalDateTime?, firstTime: LocalDateTime?) {
         var firstTime: LocalDateTime?
-        let nodes = model.tree.nodes
-        for index in nodes.indices where !nodes[index].isText {
-            let node = nodes[index]
-            let itemprop = node.attribute("itemprop")?.lowercased()
+        let tree = model.tree
+        for index in tree.nodes.indices where !tree.nodes[index].isText {
+            let isTime = tree.tag(index) == .time
+            guard isTime || tree.hasAttributes(index) else { continue }
+            let itemprop = tree.attribute(.itemprop, index)?.lowercased()
             let isPublished =
-                itemprop == "datepublished" || node.attribute("pubdate") != nil
-                || (node.name == "time" && Self.namesPublication(node.attribute("class")))
-            guard isPublished || (node.name == "time" && firstTime == nil) else { continue }
+                itemprop == "datepublished" || tree.hasAttribute(.pubdate, index)
+                || (isTime && Self.namesPublication(tree.attribute(.className, index)))
+            guard isPublished || (isTime && firstTime == nil) else { continue }
             let value =
-                node.attribute("datetime") ?? node.attribute("content")
+                tree.attribute(.datetime, index) ?? tree.attribute(.content, index)
                 ?? model.text(of: index, maximumLetters: 200) ?? ""
             guard let date = DateTextParser.metadataDate(value, monthFirst: monthFirst) else { continue }
             if isPublished { return (date, firstTime) }
@@ -122,10 +123,10 @@ struct PublicationDateFinder {
 
     /// The first readable date in a short element whose class or id says it holds a date.
     private func fromDateClasses(monthFirst: Bool) -> LocalDateTime? {
-        let nodes = model.tree.nodes
-        for index in nodes.indices where !nodes[index].isText && !nodes[index].attributes.isEmpty {
-            let node = nodes[index]
-            let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        let tree = model.tree
+        for index in tree.nodes.indices where tree.hasAttributes(index) {
+            let names = ((tree.attribute(.className, index) ?? "") + " " + (tree.attribute(.id, index) ?? ""))
+                .lowercased()
             guard Self.dateClassWords.contains(where: { names.includes($0) }) else { continue }
             guard let text = model.text(of: index, maximumLetters: 200) else { continue }
             if let date = DateTextParser.firstDate(in: text, monthFirst: monthFirst) { return date }

@@ -21,12 +21,12 @@ struct TitleFinder {
             let cleaned = removingSiteName(candidate, names: names, alwaysCut: false)
             if !Self.names(names, include: cleaned) { return cleaned }
         }
-        let headings = model.tree.nodes.indices.filter { model.tree.nodes[$0].name == "h1" }
-        if headings.count == 1, let text = model.tree.text(of: HTMLTree.NodeID(headings[0])).nonBlankCollapsed {
+        let headings = model.tree.nodes.indices.filter { model.tree.nodes[$0].tag == .h1 }
+        if headings.count == 1, let text = model.tree.text(under: headings[0]).nonBlankCollapsed {
             return text
         }
         guard let documentTitle = metadata.documentTitle else {
-            return headings.lazy.compactMap { model.tree.text(of: HTMLTree.NodeID($0)).nonBlankCollapsed }.first
+            return headings.lazy.compactMap { model.tree.text(under: $0).nonBlankCollapsed }.first
         }
         return removingSiteName(documentTitle, names: names, alwaysCut: true)
     }

@@ -1,10 +1,10 @@
 import Extraction
 import Testing
 
-@Suite struct HTMLDocumentTests {
+@Suite struct HTMLParserTests {
     @Test func treeHoldsElementsAttributesAndDecodedText() throws {
         let html = "<html lang=en><body><p class=\"lead big\" id=first>Hello <b>world</b> &amp; more</p></body></html>"
-        let tree = try HTMLDocument(html: html.bytes, url: "https://example.com/").tree()
+        let tree = try HTMLParser.parse(html: html.bytes, url: "https://example.com/")
         let paragraph = try #require(tree.firstElement(named: "p"))
         #expect(tree.name(of: paragraph) == "p")
         #expect(tree.attribute("class", of: paragraph) == "lead big")
@@ -25,8 +25,7 @@ import Testing
     }
 
     @Test func brokenMarkupIsRecoveredLikeABrowser() throws {
-        let tree = try HTMLDocument(html: "<p>unclosed <b>bold<a href=/x>link".bytes, url: "https://example.com/")
-            .tree()
+        let tree = try HTMLParser.parse(html: "<p>unclosed <b>bold<a href=/x>link".bytes, url: "https://example.com/")
         let link = try #require(tree.firstElement(named: "a"))
         #expect(tree.attribute("href", of: link) == "/x")
         #expect(tree.text(of: link) == "link")
@@ -35,48 +34,48 @@ import Testing
     }
 
     @Test func commentsAreLeftOutOfTheTree() throws {
-        let tree = try HTMLDocument(html: "<div>a<!-- hidden note -->b</div>".bytes, url: "u").tree()
+        let tree = try HTMLParser.parse(html: "<div>a<!-- hidden note -->b</div>".bytes, url: "u")
         let div = try #require(tree.firstElement(named: "div"))
         #expect(tree.text(of: div) == "ab")
     }
 
     @Test func emptyInputIsAnEmptyError() throws {
         let error = try #require(throws: ExtractionError.self) {
-            try HTMLDocument(html: [], url: "https://example.com/empty")
+            try HTMLParser.parse(html: [], url: "https://example.com/empty")
         }
         #expect(error.code == .empty)
         #expect(error.description.contains("https://example.com/empty"))
     }
 
     @Test func metaCharsetDecodesALegacyEncoding() throws {
-        let tree = try HTMLDocument(html: Fixture.bytes("windows-1251-meta.html"), url: "file:///p.html").tree()
+        let tree = try HTMLParser.parse(html: Fixture.bytes("windows-1251-meta.html"), url: "file:///p.html")
         #expect(tree.text(of: tree.root).contains("Посольство в столице закрыто"))
     }
 
     @Test func charsetArgumentDecodesAPageWithoutDeclaration() throws {
         let bytes = try Fixture.bytes("windows-1251-no-meta.html")
-        let guessed = try HTMLDocument(html: bytes, url: "file:///p.html").tree()
+        let guessed = try HTMLParser.parse(html: bytes, url: "file:///p.html")
         #expect(!guessed.text(of: guessed.root).contains("Посольство"))
-        let declared = try HTMLDocument(html: bytes, url: "file:///p.html", charset: "windows-1251").tree()
+        let declared = try HTMLParser.parse(html: bytes, url: "file:///p.html", charset: "windows-1251")
         #expect(declared.text(of: declared.root).contains("Посольство в столице закрыто"))
     }
 
     @Test func charsetArgumentWinsOverTheMetaDeclaration() throws {
         let bytes = try Fixture.bytes("utf8-wrong-meta.html")
-        let trusting = try HTMLDocument(html: bytes, url: "file:///p.html").tree()
+        let trusting = try HTMLParser.parse(html: bytes, url: "file:///p.html")
         #expect(!trusting.text(of: trusting.root).contains("Консульство"))
-        let declared = try HTMLDocument(html: bytes, url: "file:///p.html", charset: " UTF-8 ").tree()
+        let declared = try HTMLParser.parse(html: bytes, url: "file:///p.html", charset: " UTF-8 ")
         #expect(declared.text(of: declared.root).contains("Консульство в портовом городе"))
     }
 
     @Test func quotedCharsetLabelsAreAccepted() throws {
         let bytes = try Fixture.bytes("windows-1251-no-meta.html")
-        let tree = try HTMLDocument(html: bytes, url: "file:///p.html", charset: "\"windows-1251\"").tree()
+        let tree = try HTMLParser.parse(html: bytes, url: "file:///p.html", charset: "\"windows-1251\"")
         #expect(tree.text(of: tree.root).contains("Посольство"))
     }
 
     @Test func unknownCharsetNamesAreIgnored() throws {
-        let tree = try HTMLDocument(html: "<p>caf\u{e9}</p>".bytes, url: "u", charset: "no-such-charset").tree()
+        let tree = try HTMLParser.parse(html: "<p>caf\u{e9}</p>".bytes, url: "u", charset: "no-such-charset")
         #expect(tree.text(of: tree.root) == "caf\u{e9}")
     }
 }

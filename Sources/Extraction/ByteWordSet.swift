@@ -1,0 +1,62 @@
+/// A fixed set of short lower-case words, looked up by their UTF-8 bytes without building a string.
+///
+/// The class-name rules ask "is this token a furniture word?" thousands of times per page; hashing a few bytes
+/// and comparing them is several times cheaper than a `Set<String>` lookup.
+struct ByteWordSet: Sendable {
+    private let bytes: [UInt8]
+    /// Per slot: the word's start in ``bytes`` and its length, or -1 when the slot is empty.
+    private let starts: [Int32]
+    private let lengths: [Int32]
+    private let mask: Int
+
+    init(_ words: some Collection<String>) {
+        var size = 16
+        while size < words.count * 4 { size *= 2 }
+        var bytes: [UInt8] = []
+        var starts = [Int32](repeating: -1, count: size)
+        var lengths = [Int32](repeating: 0, count: size)
+        for word in Set(words) {
+            let utf8 = Array(word.utf8)
+            var slot = utf8.withUnsafeBufferPointer { Self.hash($0) } & (size - 1)
+            while starts[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            starts[slot] = Int32(bytes.count)
+            lengths[slot] = Int32(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+        self.bytes = bytes
+        self.starts = starts
+        self.lengths = lengths
+        mask = size - 1
+    }
+
+    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var slot = Self.hash(word) & mask
+        while true {
+            let start = Int(starts[slot])
+            if start < 0 { return false }
+            if Int(lengths[slot]) == word.count {
+                var equal = true
+                for offset in 0..<word.count where bytes[start + offset] != word[offset] {
+                    equal = false
+                    break
+                }
+                if equal { return true }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func contains(_ word: String) -> Bool {
+        var copy = word
+        return copy.withUTF8 { contains($0) }
+    }
+
+    /// FNV-1a: short words, one multiply per byte.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            value = (value ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: value ^ (value >> 29))
+    }
+}
