@@ -6,7 +6,7 @@
 /// "story__content", "entry-content"); these lists hold those ways, not any one site's names.
 enum ClassVocabulary {
     /// Whole-token keywords for furniture.
-    static let furnitureTokens = ByteWordSet([
+    static let furnitureTokens: [String] = [
         "nav", "navbar", "navigation", "menu", "menus", "submenu", "share", "shares", "sharing", "social",
         "related", "comment", "comments", "sidebar", "breadcrumb", "breadcrumbs", "byline", "bylines", "tags",
         "tag", "tagged", "cookie", "cookies", "consent", "gdpr", "ad", "ads", "adv", "advert", "adverts",
@@ -17,19 +17,19 @@ enum ClassVocabulary {
         "timestamp", "email", "paywall", "trending", "popular", "newsfeed", "rail",
         "login", "skip", "hidden", "prev", "previous", "prevnext", "pullquote", "topics", "keywords", "bio",
         "copyright", "rating", "ratings", "nocontent",
-    ])
+    ]
 
     /// Long keywords that may sit inside a run-together word ("articleshare", "relatedposts").
-    static let furnitureFragments = FragmentMatcher([
+    static let furnitureFragments: [String] = [
         "share", "social", "related", "comment", "sidebar", "breadcrumb", "newsletter", "advert", "sponsor",
         "cookie", "promo", "taboola", "outbrain", "subscri", "navigation", "navbar", "byline", "footer",
         "masthead", "popup", "caption", "signup", "recirc", "readmore", "readnext", "morestories", "moreon", "postinfo",
         "postmeta", "entrymeta",
         "authorinfo", "authorbio", "tagcloud", "taglist", "relatedlink",
-    ])
+    ]
 
     /// "commentary" is an opinion article, not a comments box.
-    static let commentary = FragmentMatcher(["commentary"])
+    static let commentary = ["commentary"]
 
     /// ARIA roles of furniture.
     static let furnitureRoles: Set<String> = [
@@ -38,42 +38,68 @@ enum ClassVocabulary {
     ]
 
     /// Tokens of containers that hold the article (Readability's "maybe it's a candidate" words).
-    static let positiveTokens = ByteWordSet([
+    static let positiveTokens: [String] = [
         "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "page", "post", "text",
         "blog", "story", "column",
-    ])
+    ]
 
     /// Tokens that lower Readability's class weight; broader than furniture (a "media" box may still hold text).
-    static let negativeTokens = ByteWordSet([
+    static let negativeTokens: [String] = [
         "hidden", "hid", "banner", "combx", "comment", "comments", "com", "contact", "foot", "footer", "footnote",
         "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
         "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "tools", "widget", "ad", "ads",
-    ])
+    ]
 
     /// Run-together fragments that lower Readability's class weight.
-    static let negativeFragments = FragmentMatcher(["share", "related", "comment", "sidebar", "promo"])
+    static let negativeFragments = ["share", "related", "comment", "sidebar", "promo"]
 
     /// Class names that hide an element (CSS framework and screen-reader conventions).
-    static let hiddenClasses = ByteWordSet([
+    static let hiddenClasses = [
         "hidden", "is-hidden", "u-hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text",
         "screen-reader-only", "screenreader-only", "hide", "d-none", "invisible", "offscreen", "element-invisible",
-    ])
+    ]
 
     /// Run-together class words of article bodies ("article-body", "story__content", "entry-content").
-    static let bodyFragments = FragmentMatcher([
+    static let bodyFragments: [String] = [
         "articlebody", "articlecontent", "articletext", "articlecopy", "storybody", "storycontent", "storytext",
         "entrycontent", "entrybody", "entrytext", "postcontent", "postbody", "posttext", "postentry", "bodytext",
         "contentbody", "bodycopy", "articleinner", "textarticle", "newsbody", "newstext", "newscontent",
         "articledetail", "maintext", "bodycontent",
-    ])
+    ]
 
     /// Run-together words of article wrappers.
-    static let articleFragments = FragmentMatcher([
+    static let articleFragments: [String] = [
         "fulltext", "singlepost", "maincolumn", "articlecolumn", "articlewrap", "storywrap",
-    ])
+    ]
 
     /// Whole run-together words of page-wide content wrappers.
-    static let contentWords = ByteWordSet([
+    static let contentWords = [
         "content", "maincontent", "pagecontent", "contentmain", "sitecontent", "primarycontent", "contentarea",
-    ])
+    ]
+
+    /// The lists compiled into matchers; built once per process.
+    static let matchers = Matchers()
+
+    /// The vocabulary as byte-level matchers. A page's ``NameSignalsCache`` holds a reference, so the hot loop
+    /// neither goes through a lazily initialised global nor copies the tables for every word.
+    final class Matchers: Sendable {
+        /// The bits ``tokens`` sets: which lists hold a token.
+        static let furnitureToken: UInt8 = 1
+        static let positiveToken: UInt8 = 2
+        static let negativeToken: UInt8 = 4
+
+        /// The bits ``fragments`` sets: which lists have a fragment in a run-together word.
+        static let furnitureFragment: UInt8 = 1
+        static let commentaryFragment: UInt8 = 2
+        static let negativeFragment: UInt8 = 4
+        static let bodyFragment: UInt8 = 8
+        static let articleFragment: UInt8 = 16
+
+        let tokens = ByteWordSet(groups: [furnitureTokens, positiveTokens, negativeTokens])
+        let fragments = FragmentMatcher(
+            groups: [furnitureFragments, commentary, negativeFragments, bodyFragments, articleFragments]
+        )
+        let hiddenClasses = ByteWordSet(ClassVocabulary.hiddenClasses)
+        let contentWords = ByteWordSet(ClassVocabulary.contentWords)
+    }
 }

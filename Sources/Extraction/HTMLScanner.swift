@@ -147,7 +147,7 @@ struct HTMLScanner {
         }
         position = cursor
         let isOpen = builder.startTag(tag, selfClosing: selfClosing)
-        let traits = tag.traits
+        let traits = builder.traits(of: tag)
         if traits.contains(.rawText) || traits.contains(.escapableRawText) {
             rawText(of: tag, isOpen: isOpen)
         }
@@ -203,7 +203,7 @@ struct HTMLScanner {
         position = resume
         guard isOpen else { return }
         if keepsText(of: tag) {
-            builder.text(input, contentStart..<contentEnd, decode: tag.traits.contains(.escapableRawText))
+            builder.text(input, contentStart..<contentEnd, decode: builder.traits(of: tag).contains(.escapableRawText))
         }
         builder.endTag(tag)
     }

@@ -35,6 +35,8 @@ struct HTMLTag: Hashable, Sendable {
         static let tableSection = Traits(rawValue: 1 << 10)
         /// `svg` and `math`, whose content follows XML rules (self-closing tags, no implied end tags).
         static let foreignRoot = Traits(rawValue: 1 << 11)
+        /// Table structure, whose end tags search only up to the nearest `table`.
+        static let tablePart = Traits(rawValue: 1 << 12)
     }
 
     static let document = HTMLTag(rawValue: 0)
@@ -79,42 +81,59 @@ struct HTMLTag: Hashable, Sendable {
 
     // MARK: - Tags the rules name
 
-    static let a = HTMLTag(known: "a")
-    static let body = HTMLTag(known: "body")
-    static let br = HTMLTag(known: "br")
-    static let button = HTMLTag(known: "button")
-    static let dd = HTMLTag(known: "dd")
-    static let dt = HTMLTag(known: "dt")
-    static let div = HTMLTag(known: "div")
-    static let address = HTMLTag(known: "address")
-    static let form = HTMLTag(known: "form")
-    static let h1 = HTMLTag(known: "h1")
-    static let head = HTMLTag(known: "head")
-    static let html = HTMLTag(known: "html")
-    static let li = HTMLTag(known: "li")
-    static let link = HTMLTag(known: "link")
-    static let main = HTMLTag(known: "main")
-    static let meta = HTMLTag(known: "meta")
-    static let ol = HTMLTag(known: "ol")
-    static let optgroup = HTMLTag(known: "optgroup")
-    static let option = HTMLTag(known: "option")
-    static let p = HTMLTag(known: "p")
-    static let script = HTMLTag(known: "script")
-    static let table = HTMLTag(known: "table")
-    static let tbody = HTMLTag(known: "tbody")
-    static let td = HTMLTag(known: "td")
-    static let template = HTMLTag(known: "template")
-    static let th = HTMLTag(known: "th")
-    static let time = HTMLTag(known: "time")
-    static let title = HTMLTag(known: "title")
-    static let tr = HTMLTag(known: "tr")
-    static let ul = HTMLTag(known: "ul")
-    static let xmp = HTMLTag(known: "xmp")
-    static let article = HTMLTag(known: "article")
+    // Literal raw values (checked against ``names`` by the tests), so that using a constant costs no lazy
+    // initialisation check.
+
+    static let a = HTMLTag(rawValue: 2)  // "a"
+    static let body = HTMLTag(rawValue: 18)  // "body"
+    static let br = HTMLTag(rawValue: 19)  // "br"
+    static let button = HTMLTag(rawValue: 20)  // "button"
+    static let dd = HTMLTag(rawValue: 30)  // "dd"
+    static let dt = HTMLTag(rawValue: 39)  // "dt"
+    static let div = HTMLTag(rawValue: 37)  // "div"
+    static let address = HTMLTag(rawValue: 4)  // "address"
+    static let form = HTMLTag(rawValue: 48)  // "form"
+    static let h1 = HTMLTag(rawValue: 51)  // "h1"
+    static let head = HTMLTag(rawValue: 57)  // "head"
+    static let html = HTMLTag(rawValue: 61)  // "html"
+    static let li = HTMLTag(rawValue: 72)  // "li"
+    static let link = HTMLTag(rawValue: 73)  // "link"
+    static let main = HTMLTag(rawValue: 75)  // "main"
+    static let meta = HTMLTag(rawValue: 81)  // "meta"
+    static let ol = HTMLTag(rawValue: 89)  // "ol"
+    static let optgroup = HTMLTag(rawValue: 90)  // "optgroup"
+    static let option = HTMLTag(rawValue: 91)  // "option"
+    static let p = HTMLTag(rawValue: 93)  // "p"
+    static let script = HTMLTag(rawValue: 107)  // "script"
+    static let table = HTMLTag(rawValue: 122)  // "table"
+    static let tbody = HTMLTag(rawValue: 123)  // "tbody"
+    static let td = HTMLTag(rawValue: 124)  // "td"
+    static let template = HTMLTag(rawValue: 125)  // "template"
+    static let th = HTMLTag(rawValue: 128)  // "th"
+    static let time = HTMLTag(rawValue: 130)  // "time"
+    static let title = HTMLTag(rawValue: 131)  // "title"
+    static let tr = HTMLTag(rawValue: 132)  // "tr"
+    static let ul = HTMLTag(rawValue: 136)  // "ul"
+    static let xmp = HTMLTag(rawValue: 140)  // "xmp"
+    static let article = HTMLTag(rawValue: 7)  // "article"
+    static let caption = HTMLTag(rawValue: 22)  // "caption"
+    static let colgroup = HTMLTag(rawValue: 27)  // "colgroup"
+    static let span = HTMLTag(rawValue: 114)  // "span"
+
+    /// Every constant above, for the test that checks their numbers against ``names``.
+    static let constants: [(HTMLTag, String)] = [
+        (.a, "a"), (.body, "body"), (.br, "br"), (.button, "button"), (.dd, "dd"), (.dt, "dt"), (.div, "div"),
+        (.address, "address"), (.form, "form"), (.h1, "h1"), (.head, "head"), (.html, "html"), (.li, "li"),
+        (.link, "link"), (.main, "main"), (.meta, "meta"), (.ol, "ol"), (.optgroup, "optgroup"), (.option, "option"),
+        (.p, "p"), (.script, "script"), (.table, "table"), (.tbody, "tbody"), (.td, "td"), (.template, "template"),
+        (.th, "th"), (.time, "time"), (.title, "title"), (.tr, "tr"), (.ul, "ul"), (.xmp, "xmp"),
+        (.article, "article"), (.caption, "caption"), (.colgroup, "colgroup"), (.span, "span"),
+    ]
 
     // MARK: - Tables
 
-    private static let traitTable: [Traits] = {
+    /// Traits by raw value; hot loops copy it once rather than go through the lazy global on every tag.
+    static let traitTable: [Traits] = {
         var table = [Traits](repeating: [], count: names.count)
         func mark(_ traits: Traits, _ list: [String]) {
             for name in list { table[Int(HTMLTag(known: name).rawValue)].insert(traits) }
@@ -174,10 +193,11 @@ struct HTMLTag: Hashable, Sendable {
         )
         mark(.tableSection, ["tbody", "thead", "tfoot"])
         mark(.foreignRoot, ["svg", "math"])
+        mark(.tablePart, ["table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup"])
         return table
     }()
 
-    private static let kindTable: [PageModel.Kind] = names.enumerated().map { index, name in
+    static let kindTable: [PageModel.Kind] = names.enumerated().map { index, name in
         index == Int(text.rawValue) ? .text : PageModel.kind(of: name)
     }
 

@@ -19,7 +19,7 @@ struct NameSignals: Sendable, Equatable {
 
     init() {}
 
-    init(_ value: UnsafeBufferPointer<UInt8>) {
+    init(_ value: UnsafeBufferPointer<UInt8>, _ matchers: ClassVocabulary.Matchers = ClassVocabulary.matchers) {
         let count = value.count
         guard count > 0 else { return }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 3) { scratch in
@@ -32,7 +32,7 @@ struct NameSignals: Sendable, Equatable {
                 var end = start
                 while end < count, !value[end].isASCIIWhitespace { end += 1 }
                 if end > start {
-                    read(word: UnsafeBufferPointer(rebasing: value[start..<end]), lower, joined, token)
+                    read(word: UnsafeBufferPointer(rebasing: value[start..<end]), matchers, lower, joined, token)
                 }
                 start = end
             }
@@ -41,6 +41,7 @@ struct NameSignals: Sendable, Equatable {
 
     private mutating func read(
         word: UnsafeBufferPointer<UInt8>,
+        _ matchers: ClassVocabulary.Matchers,
         _ lower: UnsafeMutableBufferPointer<UInt8>,
         _ joined: UnsafeMutableBufferPointer<UInt8>,
         _ token: UnsafeMutableBufferPointer<UInt8>
@@ -54,7 +55,7 @@ struct NameSignals: Sendable, Equatable {
             lower[offset] = lowered
             let isWordByte = byte >= 0x80 || byte.isASCIIAlphanumeric
             guard isWordByte else {
-                finishToken(token, tokenCount)
+                finishToken(token, tokenCount, matchers)
                 tokenCount = 0
                 previousWasLower = false
                 continue
@@ -62,30 +63,31 @@ struct NameSignals: Sendable, Equatable {
             joined[joinedCount] = lowered
             joinedCount += 1
             if isUpper, previousWasLower, tokenCount > 0 {
-                finishToken(token, tokenCount)
+                finishToken(token, tokenCount, matchers)
                 tokenCount = 0
             }
             token[tokenCount] = lowered
             tokenCount += 1
             previousWasLower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
         }
-        finishToken(token, tokenCount)
+        finishToken(token, tokenCount, matchers)
         let whole = UnsafeBufferPointer(rebasing: lower[0..<word.count])
-        if ClassVocabulary.hiddenClasses.contains(whole) { hasHiddenClass = true }
+        if matchers.hiddenClasses.contains(whole) { hasHiddenClass = true }
         if whole.count >= 6, whole.starts(with: "widget".utf8), !whole.starts(with: "widgets-".utf8) {
             isFurniture = true
         }
         let run = UnsafeBufferPointer(rebasing: joined[0..<joinedCount])
         guard !run.isEmpty else { return }
-        let furnitureFragment = ClassVocabulary.furnitureFragments.matches(run)
-        if furnitureFragment, !ClassVocabulary.commentary.matches(run) { isFurniture = true }
-        if ClassVocabulary.negativeFragments.matches(run) { isNegative = true }
+        let found = matchers.fragments.groups(in: run)
+        let furnitureFragment = found & ClassVocabulary.Matchers.furnitureFragment != 0
+        if furnitureFragment, found & ClassVocabulary.Matchers.commentaryFragment == 0 { isFurniture = true }
+        if found & ClassVocabulary.Matchers.negativeFragment != 0 { isNegative = true }
         var level: UInt8 = 0
-        if ClassVocabulary.bodyFragments.matches(run), !furnitureFragment {
+        if found & ClassVocabulary.Matchers.bodyFragment != 0, !furnitureFragment {
             level = 1
-        } else if ClassVocabulary.articleFragments.matches(run) {
+        } else if found & ClassVocabulary.Matchers.articleFragment != 0 {
             level = 3
-        } else if ClassVocabulary.contentWords.contains(run) {
+        } else if matchers.contentWords.contains(run) {
             level = 4
         } else if run.starts(with: "main".utf8) {
             level = 5
@@ -93,11 +95,16 @@ struct NameSignals: Sendable, Equatable {
         if level > 0, containerLevel == 0 || level < containerLevel { containerLevel = level }
     }
 
-    private mutating func finishToken(_ token: UnsafeMutableBufferPointer<UInt8>, _ count: Int) {
+    private mutating func finishToken(
+        _ token: UnsafeMutableBufferPointer<UInt8>,
+        _ count: Int,
+        _ matchers: ClassVocabulary.Matchers
+    ) {
         guard count > 0 else { return }
-        let word = UnsafeBufferPointer(rebasing: token[0..<count])
-        if ClassVocabulary.furnitureTokens.contains(word) { isFurniture = true }
-        if ClassVocabulary.positiveTokens.contains(word) { isPositive = true }
-        if ClassVocabulary.negativeTokens.contains(word) { isNegative = true }
+        let found = matchers.tokens.groups(of: UnsafeBufferPointer(rebasing: token[0..<count]))
+        guard found != 0 else { return }
+        if found & ClassVocabulary.Matchers.furnitureToken != 0 { isFurniture = true }
+        if found & ClassVocabulary.Matchers.positiveToken != 0 { isPositive = true }
+        if found & ClassVocabulary.Matchers.negativeToken != 0 { isNegative = true }
     }
 }

@@ -9,6 +9,7 @@ struct NameSignalsCache {
         var signals: NameSignals
     }
 
+    private let matchers = ClassVocabulary.matchers
     private var slots: [Int: Int] = [:]
     private var entries: [Entry] = []
 
@@ -23,9 +24,9 @@ struct NameSignalsCache {
             {
                 return entry.signals
             }
-            return NameSignals(value)
+            return NameSignals(value, matchers)
         }
-        let signals = NameSignals(value)
+        let signals = NameSignals(value, matchers)
         slots[key] = entries.count
         entries.append(Entry(start: range.lowerBound, length: range.count, signals: signals))
         return signals

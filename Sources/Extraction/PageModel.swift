@@ -41,6 +41,7 @@ struct PageModel: Sendable {
         var commas = [Int32](repeating: 0, count: count)
         var signals = [ClassSignals](repeating: ClassSignals(), count: count)
         var cache = NameSignalsCache()
+        let kindTable = HTMLTag.kindTable
         tree.text.withUnsafeBufferPointer { text in
             tree.attributeText.withUnsafeBufferPointer { values in
                 for index in 0..<count {
@@ -52,7 +53,8 @@ struct PageModel: Sendable {
                         commas[index] = measure.commas
                         continue
                     }
-                    kinds[index] = node.tag.kind
+                    let raw = Int(node.tag.rawValue)
+                    kinds[index] = raw < kindTable.count ? kindTable[raw] : .inline
                     if node.attributeCount > 0 {
                         signals[index] = Self.signals(of: index, in: tree, values: values, cache: &cache)
                     }

@@ -28,6 +28,8 @@ struct TreeBuilder {
     private(set) var tally = UTF8Repair.Tally()
     /// The first charset a `<meta>` declares, as written.
     private(set) var declaredCharset: String?
+    /// ``HTMLTag/traitTable``, read once.
+    private let traitTable = HTMLTag.traitTable
 
     init(expectedBytes: Int = 0) {
         tree.nodes.reserveCapacity(max(64, expectedBytes / 64))
@@ -37,6 +39,13 @@ struct TreeBuilder {
     }
 
     var currentTag: HTMLTag { stackTags[stackTags.count - 1] }
+
+    /// A tag's traits; custom elements have none.
+    @inline(__always)
+    func traits(of tag: HTMLTag) -> HTMLTag.Traits {
+        let index = Int(tag.rawValue)
+        return index < traitTable.count ? traitTable[index] : []
+    }
 
     /// Whether the current element is SVG or MathML content.
     var inForeignContent: Bool { foreignDepth > 0 }
@@ -48,7 +57,7 @@ struct TreeBuilder {
         let text = String(decoding: name, as: UTF8.self)
         if let known = customTags[text] { return HTMLTag(rawValue: known) }
         let number = HTMLTag.knownCount + tree.customNames.count
-        guard number < Int(UInt16.max) else { return HTMLTag(known: "span") }
+        guard number < Int(UInt16.max) else { return .span }
         tree.customNames.append(text)
         customTags[text] = UInt16(number)
         openCounts.append(0)
@@ -69,20 +78,20 @@ struct TreeBuilder {
     /// content read next goes inside it.
     @discardableResult
     mutating func startTag(_ tag: HTMLTag, selfClosing: Bool) -> Bool {
-        let traits = tag.traits
+        let flags = traits(of: tag)
         if tag == .html || tag == .head || tag == .body {
             return startDocumentTag(tag)
         }
         if foreignDepth > 0 {
-            if traits.contains(.leavesForeignContent) {
+            if flags.contains(.leavesForeignContent) {
                 while foreignDepth > 0 { pop() }
             } else {
-                return insert(tag, push: !selfClosing && !traits.contains(.void))
+                return insert(tag, push: !selfClosing && !flags.contains(.void))
             }
         }
-        if !seenBody, !traits.contains(.headContent) { startBody() }
-        closeImpliedElements(before: tag, traits: traits)
-        let push = !traits.contains(.void) && !(selfClosing && traits.contains(.foreignRoot))
+        if !seenBody, !flags.contains(.headContent) { startBody() }
+        closeImpliedElements(before: tag, flags: flags)
+        let push = !flags.contains(.void) && !(selfClosing && flags.contains(.foreignRoot))
         let isOpen = insert(tag, push: push)
         if tag == .meta, declaredCharset == nil { declaredCharset = charsetOfLastElement() }
         return isOpen
@@ -103,13 +112,15 @@ struct TreeBuilder {
                     pop(through: position)
                     return
                 }
-                if stackTags[position].traits.contains(.foreignRoot) { break }
+                if traits(of: stackTags[position]).contains(.foreignRoot) { break }
                 position -= 1
             }
         }
-        let traits = tag.traits
-        if traits.contains(.heading) {
-            if let position = find(in: .standard, where: { $0.traits.contains(.heading) }) { pop(through: position) }
+        let flags = traits(of: tag)
+        if flags.contains(.heading) {
+            if let position = find(in: .standard, where: { traits(of: $0).contains(.heading) }) {
+                pop(through: position)
+            }
             return
         }
         guard openCount(tag) > 0 else { return }
@@ -117,8 +128,8 @@ struct TreeBuilder {
             if let position = find(in: .button, where: { $0 == .p }) { pop(through: position) }
         } else if tag == .li {
             if let position = find(in: .listItem, where: { $0 == .li }) { pop(through: position) }
-        } else if traits.contains(.scopedEnd) {
-            let scope: Scope = traits.contains(.tableSection) || Self.tableParts.contains(tag) ? .table : .standard
+        } else if flags.contains(.scopedEnd) {
+            let scope: Scope = flags.contains(.tablePart) ? .table : .standard
             if let position = find(in: scope, where: { $0 == tag }) { pop(through: position) }
         } else {
             var position = stack.count - 1
@@ -127,7 +138,7 @@ struct TreeBuilder {
                     pop(through: position)
                     return
                 }
-                if stackTags[position].traits.contains(.special) { return }
+                if traits(of: stackTags[position]).contains(.special) { return }
                 position -= 1
             }
         }
@@ -226,25 +237,25 @@ struct TreeBuilder {
 
     /// The end tags a start tag implies: an open `p` before a block, the previous `li`, cell or row, a heading
     /// inside a heading, a link inside a link.
-    private mutating func closeImpliedElements(before tag: HTMLTag, traits: HTMLTag.Traits) {
+    private mutating func closeImpliedElements(before tag: HTMLTag, flags: HTMLTag.Traits) {
         if tag == .li {
             closeListItem { $0 == .li }
         } else if tag == .dd || tag == .dt {
             closeListItem { $0 == .dd || $0 == .dt }
         }
-        if traits.contains(.closesParagraph), openCount(.p) > 0,
+        if flags.contains(.closesParagraph), openCount(.p) > 0,
             let position = find(in: .button, where: { $0 == .p })
         {
             pop(through: position)
         }
-        if traits.contains(.heading), currentTag.traits.contains(.heading) {
+        if flags.contains(.heading), traits(of: currentTag).contains(.heading) {
             pop()
         } else if tag == .td || tag == .th {
             if let position = find(in: .table, where: { $0 == .td || $0 == .th }) { pop(through: position) }
         } else if tag == .tr {
             if let position = find(in: .table, where: { $0 == .tr }) { pop(through: position) }
-        } else if traits.contains(.tableSection) {
-            if let position = find(in: .table, where: { $0.traits.contains(.tableSection) || $0 == .tr }) {
+        } else if flags.contains(.tableSection) {
+            if let position = find(in: .table, where: { traits(of: $0).contains(.tableSection) || $0 == .tr }) {
                 pop(through: position)
             }
         } else if tag == .option || tag == .optgroup {
@@ -252,7 +263,7 @@ struct TreeBuilder {
             if tag == .optgroup, currentTag == .optgroup { pop() }
         } else if tag == .a, openCount(.a) > 0 {
             var position = stack.count - 1
-            while position > 0, !stackTags[position].traits.contains(.special) {
+            while position > 0, !traits(of: stackTags[position]).contains(.special) {
                 if stackTags[position] == .a {
                     pop(through: position)
                     break
@@ -273,7 +284,7 @@ struct TreeBuilder {
                 pop(through: position)
                 return
             }
-            if tag.traits.contains(.special), tag != .address, tag != .div, tag != .p { return }
+            if traits(of: tag).contains(.special), tag != .address, tag != .div, tag != .p { return }
             position -= 1
         }
     }
@@ -287,10 +298,6 @@ struct TreeBuilder {
         case table
     }
 
-    private static let tableParts: Set<HTMLTag> = [
-        .table, .tr, .td, .th, HTMLTag(known: "caption"), HTMLTag(known: "colgroup"),
-    ]
-
     /// The position in the stack of the innermost open element that `matches`, searching no further than the
     /// scope's boundary.
     private func find(in scope: Scope, where matches: (HTMLTag) -> Bool) -> Int? {
@@ -300,11 +307,11 @@ struct TreeBuilder {
             if matches(tag) { return position }
             switch scope {
             case .standard:
-                if tag.traits.contains(.scopeBoundary) { return nil }
+                if traits(of: tag).contains(.scopeBoundary) { return nil }
             case .button:
-                if tag.traits.contains(.scopeBoundary) || tag == .button { return nil }
+                if traits(of: tag).contains(.scopeBoundary) || tag == .button { return nil }
             case .listItem:
-                if tag.traits.contains(.scopeBoundary) || tag == .ol || tag == .ul { return nil }
+                if traits(of: tag).contains(.scopeBoundary) || tag == .ol || tag == .ul { return nil }
             case .table:
                 if tag == .html || tag == .table || tag == .template { return nil }
             }
@@ -334,7 +341,7 @@ struct TreeBuilder {
         stack.append(index)
         stackTags.append(tag)
         openCounts[Int(tag.rawValue)] += 1
-        if tag.traits.contains(.foreignRoot) { foreignDepth += 1 }
+        if traits(of: tag).contains(.foreignRoot) { foreignDepth += 1 }
         return true
     }
 
@@ -343,7 +350,7 @@ struct TreeBuilder {
         let tag = stackTags.removeLast()
         tree.nodes[index].end = Int32(tree.nodes.count)
         openCounts[Int(tag.rawValue)] -= 1
-        if tag.traits.contains(.foreignRoot) { foreignDepth -= 1 }
+        if traits(of: tag).contains(.foreignRoot) { foreignDepth -= 1 }
     }
 
     private mutating func pop(through position: Int) {
