@@ -84,8 +84,16 @@ struct BlockFilter {
 
     /// Lower-cased letters and digits only, so punctuation and spacing differences do not hide a repeat.
     static func comparable(_ text: String) -> String {
-        String(
-            text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        )
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                if value.isASCIIAlphanumeric { result.append(Unicode.Scalar(value | (value.isASCIILetter ? 0x20 : 0))) }
+                continue
+            }
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { continue }
+            result.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+        }
+        return String(result)
     }
 }

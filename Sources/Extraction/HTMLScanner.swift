@@ -11,6 +11,8 @@ struct HTMLScanner {
     private(set) var builder: TreeBuilder
     /// Lower-cased bytes of the tag name being read.
     private var nameBuffer: [UInt8] = []
+    /// ``HTMLTag``'s lookup table, read once.
+    private let tagTable = HTMLTag.nameTable
 
     init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
@@ -182,7 +184,7 @@ struct HTMLScanner {
     /// script is script text.
     private mutating func rawText(of tag: HTMLTag, isOpen: Bool) {
         let end = input.count
-        let name = nameBuffer
+        let name = HTMLTag.nameBytes[Int(tag.rawValue)]
         let contentStart = position
         var contentEnd = end
         var resume = end
@@ -237,8 +239,19 @@ struct HTMLScanner {
         byte.isASCIIWhitespace || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">")
     }
 
-    /// The tag for the name at `range`, lower-cased into ``nameBuffer``.
+    /// The tag for the name at `range`: short names are packed into one integer, lower-cased on the way, and
+    /// looked up in the catalog; longer and unknown names go through ``nameBuffer``.
     private mutating func tagNamed(_ range: Range<Int>) -> HTMLTag {
+        if range.count <= 8 {
+            var key: UInt64 = 0
+            var shift: UInt64 = 0
+            for index in range {
+                let byte = input[index]
+                key |= UInt64(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) << shift
+                shift += 8
+            }
+            if let raw = tagTable.find(key) { return HTMLTag(rawValue: raw) }
+        }
         nameBuffer.removeAll(keepingCapacity: true)
         for index in range {
             let byte = input[index]

@@ -60,6 +60,9 @@ struct HTMLTag: Hashable, Sendable {
 
     static var knownCount: Int { names.count }
 
+    /// ``names`` as UTF-8, to match end tags against.
+    static let nameBytes: [[UInt8]] = names.map { Array($0.utf8) }
+
     /// The catalog's tag for a lower-case name.
     init(known name: String) {
         guard let index = Self.names.firstIndex(of: name) else { preconditionFailure("\(name) is not in the catalog") }
@@ -218,7 +221,8 @@ struct HTMLTag: Hashable, Sendable {
         name.utf8.count > 8 ? (index, Array(name.utf8)) : nil
     }
 
-    private static let nameTable: PackedNameTable = {
+    /// Lower-case names packed by ``PackedNameTable/pack(_:)``, for names of up to eight bytes.
+    static let nameTable: PackedNameTable = {
         var table = PackedNameTable()
         for (index, name) in names.enumerated() where name.utf8.count <= 8 && !name.hasPrefix("#") {
             table.insert(PackedNameTable.pack(name.utf8), value: UInt16(index))

@@ -5,7 +5,9 @@
 struct PageMetadata {
     /// `<meta>` values by lower-cased `name`, `property`, `itemprop` or `http-equiv`, in page order.
     private(set) var metas: [String: [String]] = [:]
-    let jsonLD: JSONLDReader
+    /// The page's JSON-LD, parsed on first use: most pages answer from their `<meta>` tags first.
+    var jsonLD: JSONLDReader { jsonLDBox.reader }
+    private let jsonLDBox: LazyJSONLD
     /// The text of `<title>`, collapsed.
     let documentTitle: String?
     /// The `lang` (or `xml:lang`) of `<html>`, else the Content-Language meta.
@@ -51,7 +53,7 @@ struct PageMetadata {
             }
         }
         self.metas = metas
-        self.jsonLD = JSONLDReader(scripts: scripts)
+        self.jsonLDBox = LazyJSONLD(scripts: scripts)
         self.documentTitle = title
         self.language = language ?? metas["content-language"]?.first?.nonBlankCollapsed
         self.canonicalURL = canonical ?? metas["og:url"]?.first?.nonBlankCollapsed
@@ -71,4 +73,12 @@ struct PageMetadata {
     func metaValues(_ keys: [String]) -> [String] {
         keys.flatMap { metas[$0] ?? [] }.compactMap(\.nonBlankCollapsed)
     }
+}
+
+/// Holds a page's JSON-LD scripts and parses them the first time they are asked for.
+private final class LazyJSONLD {
+    private let scripts: [String]
+    lazy var reader = JSONLDReader(scripts: scripts)
+
+    init(scripts: [String]) { self.scripts = scripts }
 }

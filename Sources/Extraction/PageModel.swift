@@ -55,9 +55,15 @@ struct PageModel: Sendable {
                     }
                     let raw = Int(node.tag.rawValue)
                     kinds[index] = raw < kindTable.count ? kindTable[raw] : .inline
-                    if node.attributeCount > 0 {
-                        signals[index] = Self.signals(of: index, in: tree, values: values, cache: &cache)
-                    }
+                }
+                // Only elements that hold text need their names read: an empty icon or ad slot changes nothing.
+                var holdsText = [Bool](repeating: false, count: count)
+                for index in stride(from: count - 1, to: 0, by: -1) {
+                    if letters[index] > 0 { holdsText[index] = true }
+                    if holdsText[index] { holdsText[tree.parent(index)] = true }
+                }
+                for index in 0..<count where holdsText[index] && tree.hasAttributes(index) {
+                    signals[index] = Self.signals(of: index, in: tree, values: values, cache: &cache)
                 }
             }
         }

@@ -13,11 +13,12 @@ struct TitleFinder {
         let siteName = metadata.meta(["og:site_name", "application-name"])
         let names = [siteName, URLText.host(url)].compactMap { $0.map(BlockFilter.comparable) }.filter { !$0.isEmpty }
         // A social title that is only the site's name ("Example News") says nothing about the story.
-        for candidate in [
-            metadata.meta(["og:title", "twitter:title", "dc.title", "title", "headline"]),
-            metadata.jsonLD.string("headline"),
-        ] {
-            guard let candidate else { continue }
+        let candidates = [
+            { metadata.meta(["og:title", "twitter:title", "dc.title", "title", "headline"]) },
+            { metadata.jsonLD.string("headline") },
+        ]
+        for source in candidates {
+            guard let candidate = source() else { continue }
             let cleaned = removingSiteName(candidate, names: names, alwaysCut: false)
             if !Self.names(names, include: cleaned) { return cleaned }
         }
