@@ -20,6 +20,21 @@ enum ContentSniffer {
         return startsWithMarkup(bytes) ? .html : .plainText
     }
 
+    /// Whether the bytes are not text: a NUL byte in the first 4 KiB (which no text encoding but UTF-16 and UTF-32
+    /// produces), or a PDF signature. `charset` is the declared charset, which may announce UTF-16.
+    static func isBinary(_ bytes: [UInt8], charset: String?) -> Bool {
+        if bytes.starts(with: Array("%PDF-".utf8)) { return true }
+        guard bytes.prefix(4096).contains(0) else { return false }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return false
+        }
+        switch charset.flatMap(CharacterEncoding.init(label:)) {
+        case .utf16LittleEndian?, .utf16BigEndian?: return false
+        case .iconv(let name)?: return !name.hasPrefix("UTF-16") && !name.hasPrefix("UTF-32")
+        default: return true
+        }
+    }
+
     static func startsWithMarkup(_ bytes: [UInt8]) -> Bool {
         var index = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }

@@ -127,6 +127,9 @@ public struct HTMLTree: Sendable {
 
     func tag(_ index: Int) -> HTMLTag { nodes[index].tag }
 
+    /// The index of the first element with `tag`.
+    func firstIndex(of tag: HTMLTag) -> Int? { nodes.firstIndex { $0.tag == tag } }
+
     func end(_ index: Int) -> Int { Int(nodes[index].end) }
 
     func parent(_ index: Int) -> Int { Int(nodes[index].parent) }

@@ -53,6 +53,14 @@ struct JSONLDReader {
         return nil
     }
 
+    /// The first string value of `key` among the valid objects, articles first, as written (line breaks kept).
+    func rawString(_ key: String) -> String? {
+        for object in objects {
+            if let value = object[key] as? String, value.nonBlankCollapsed != nil { return value }
+        }
+        return nil
+    }
+
     /// Finds `"key": "value"` in text that is not valid JSON (an extra brace, a trailing comma), without
     /// unescaping beyond `\/`: enough for dates and headlines.
     static func scan(_ text: String, key: String) -> String? {

@@ -52,6 +52,28 @@ enum UTF8Repair {
         return tally
     }
 
+    /// What a copy of `source` would find, without copying.
+    static func tally(_ source: UnsafeBufferPointer<UInt8>) -> Tally {
+        var tally = Tally()
+        guard !isASCII(source) else { return tally }
+        var index = 0
+        while index < source.count {
+            guard source[index] >= 0x80 else {
+                index += 1
+                continue
+            }
+            let length = validSequenceLength(source, at: index)
+            if length > 0 {
+                tally.multibyte += 1
+                index += length
+            } else {
+                tally.invalid += 1
+                index += max(1, invalidPrefixLength(source, at: index))
+            }
+        }
+        return tally
+    }
+
     /// Whether every byte is below 0x80, checked eight bytes at a time.
     static func isASCII(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = source.baseAddress else { return true }
