@@ -1,0 +1,77 @@
+internal import Core
+
+/// The dates a page's elements carry, read in one pass: elements marked as the publication time, `<time>`
+/// elements, and short elements whose class or id says they hold a date line.
+///
+/// Machine-readable values (`datetime`, `content`) and the visible text are kept apart: when a machine value is in
+/// UTC, the visible text is often the publisher's local reading of the same moment.
+struct DateElements {
+    /// Elements marked as the publication time (`itemprop=datePublished`, `pubdate`, a `<time>` with a "published"
+    /// class), in page order, from their machine value or else their text.
+    private(set) var published: [DateStamp] = []
+    /// The first `<time>` of any kind, which may as well date a related story.
+    private(set) var firstTime: DateStamp?
+    /// The machine values of marked and `<time>` elements.
+    private(set) var attributes: [DateStamp] = []
+    /// The visible text of marked and `<time>` elements.
+    private(set) var visible: [DateStamp] = []
+    /// Dates in short elements whose class or id names a date ("post-date", "byline", "entry-meta").
+    private(set) var dateLines: [DateStamp] = []
+
+    /// Words in a class or id that mark an element holding the date line.
+    static let dateClassWords = FragmentMatcher([
+        "date", "time", "publish", "posted", "pubdate", "dateline", "byline", "meta",
+    ])
+
+    /// Beyond this many date lines the rest of the page is related stories.
+    private static let dateLineLimit = 8
+
+    init(model: PageModel, monthFirst: Bool) {
+        let tree = model.tree
+        for index in tree.nodes.indices where !tree.nodes[index].isText {
+            let isTime = tree.tag(index) == .time
+            guard isTime || tree.hasAttributes(index) else { continue }
+            let isPublished =
+                tree.attribute(.itemprop, index)?.lowercased() == "datepublished" || tree.hasAttribute(.pubdate, index)
+                || (isTime && Self.namesPublication(tree.attribute(.className, index)))
+            if isPublished || isTime {
+                let machine = (tree.attribute(.datetime, index) ?? tree.attribute(.content, index))
+                    .flatMap { DateTextParser.metadataStamp($0, monthFirst: monthFirst) }
+                let text = model.text(of: index, maximumLetters: 200)
+                    .flatMap { DateTextParser.metadataStamp($0, monthFirst: monthFirst) }
+                if let machine { attributes.append(machine) }
+                if let text { visible.append(text) }
+                if let stamp = machine ?? text {
+                    if isPublished { published.append(stamp) }
+                    if isTime, firstTime == nil { firstTime = stamp }
+                }
+            }
+            if dateLines.count < Self.dateLineLimit, namesDate(tree, index),
+                let text = model.text(of: index, maximumLetters: 200),
+                let stamp = DateTextParser.firstStamp(in: text, monthFirst: monthFirst)
+            {
+                dateLines.append(stamp)
+            }
+        }
+    }
+
+    private static func namesPublication(_ className: String?) -> Bool {
+        guard let className = className?.lowercased() else { return false }
+        return className.includes("publish") || className.includes("posted") || className.includes("pubdate")
+            || className.includes("entry-date")
+    }
+
+    private func namesDate(_ tree: HTMLTree, _ index: Int) -> Bool {
+        for name in [AttributeName.className, .id] {
+            let found = tree.withAttributeBytes(name, index) { bytes -> Bool in
+                var lowered = Array(bytes)
+                for position in lowered.indices where lowered[position] >= 65 && lowered[position] <= 90 {
+                    lowered[position] |= 0x20
+                }
+                return lowered.withUnsafeBufferPointer { Self.dateClassWords.matches($0) }
+            }
+            if found == true { return true }
+        }
+        return false
+    }
+}
