@@ -64,11 +64,15 @@ struct DateElements {
     private func namesDate(_ tree: HTMLTree, _ index: Int) -> Bool {
         for name in [AttributeName.className, .id] {
             let found = tree.withAttributeBytes(name, index) { bytes -> Bool in
-                var lowered = Array(bytes)
-                for position in lowered.indices where lowered[position] >= 65 && lowered[position] <= 90 {
-                    lowered[position] |= 0x20
+                guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+                    return Self.dateClassWords.matches(bytes)
                 }
-                return lowered.withUnsafeBufferPointer { Self.dateClassWords.matches($0) }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
+                    for (position, byte) in bytes.enumerated() {
+                        lowered[position] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    }
+                    return Self.dateClassWords.matches(UnsafeBufferPointer(lowered))
+                }
             }
             if found == true { return true }
         }

@@ -143,7 +143,8 @@ struct HTMLScanner {
                     value = valueStart..<cursor
                 }
             }
-            if let name = attributeNamed(attributeStart..<attributeEnd) {
+            // Links are a page's most common element; only `<link>` needs its address (the canonical URL).
+            if let name = attributeNamed(attributeStart..<attributeEnd), name != .href || tag == .link {
                 builder.attribute(name, value: input, value)
             }
         }

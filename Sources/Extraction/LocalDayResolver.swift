@@ -8,12 +8,33 @@ internal import Core
 /// within a day of the UTC one (a visible date line, a date in the URL), and only then the zone of the page's
 /// country or language (``PublisherZone``). With none of these the UTC reading stays. Dates written with an
 /// offset, or with no zone at all, are already local and are never shifted.
-struct LocalDayResolver {
-    /// Machine-readable stamps of the page (`<meta>`, JSON-LD, `datetime` attributes).
-    let machineStamps: () -> [DateStamp]
+///
+/// The evidence is gathered only when a UTC stamp needs it, and once per page.
+final class LocalDayResolver {
+    /// Stamps of the page's `<meta>` tags and JSON-LD.
+    private lazy var declaredStamps = declared()
+    /// Those and the `datetime` attributes of its elements.
+    private lazy var machineStamps = declaredStamps + elementStamps()
     /// Dates the page shows a reader, or writes in its URL.
-    let localStamps: () -> [DateStamp]
-    let zone: () -> PublisherZone?
+    private lazy var localStamps = local()
+    private lazy var zone = guessZone()
+
+    private let declared: () -> [DateStamp]
+    private let elementStamps: () -> [DateStamp]
+    private let local: () -> [DateStamp]
+    private let guessZone: () -> PublisherZone?
+
+    init(
+        declared: @escaping () -> [DateStamp],
+        elements: @escaping () -> [DateStamp],
+        local: @escaping () -> [DateStamp],
+        zone: @escaping () -> PublisherZone?
+    ) {
+        self.declared = declared
+        elementStamps = elements
+        self.local = local
+        guessZone = zone
+    }
 
     func localTime(of found: DateStamp) -> LocalDateTime {
         var stamp = found
@@ -21,18 +42,17 @@ struct LocalDayResolver {
         if stamp.zone == .unstated {
             // A zone-less copy of a moment the page also writes in UTC is UTC too ("2020-08-25|00h23" beside
             // "2020-08-25T00:23:33Z").
-            guard machineStamps().contains(where: { $0.zone == .utc && $0.local == stamp.local }) else {
+            guard declaredStamps.contains(where: { $0.zone == .utc && $0.local == stamp.local }) else {
                 return stamp.local
             }
             stamp.zone = .utc
         }
         guard stamp.zone == .utc else { return stamp.local }
-        for other in machineStamps() {
+        for other in machineStamps {
             if case .offset(let minutes) = other.zone { return stamp.shifted(byMinutes: minutes) }
         }
-        let zone = self.zone()
         let shifted = zone.map { stamp.shifted(byMinutes: $0.offset(atUTC: stamp.local)) }
-        if let local = localStamps().first(where: {
+        if let local = localStamps.first(where: {
             $0.zone == .unstated && Self.couldBeLocal($0.local, of: stamp.local)
         }) {
             if local.local.minuteOfDay != nil { return local.local }

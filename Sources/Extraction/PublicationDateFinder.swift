@@ -23,6 +23,9 @@ struct PublicationDateFinder {
 
     private var elements: DateElements { lazyElements.value }
 
+    /// Reads UTC stamps as local; shared by ``published(paragraphs:)`` and ``modified()``.
+    private let lazyResolver = LazyResolver()
+
     /// `<meta>` keys that hold the original publication time, most specific first.
     static let publishedKeys = [
         "article:published_time", "og:article:published_time", "article:published", "og:published_time",
@@ -50,7 +53,7 @@ struct PublicationDateFinder {
     /// When the page says it was last modified (`article:modified_time`, JSON-LD `dateModified`, …), if it does.
     func modified() -> LocalDateTime? {
         guard let stamp = modifiedStamps().first else { return nil }
-        return resolver(paragraphs: []).localTime(of: stamp)
+        return resolver(paragraphs: lazyResolver.paragraphs).localTime(of: stamp)
     }
 
     // MARK: - Sources
@@ -105,11 +108,12 @@ struct PublicationDateFinder {
     // MARK: - Reading UTC as local
 
     private func resolver(paragraphs: [String]) -> LocalDayResolver {
-        LocalDayResolver(
-            machineStamps: {
-                metaStamps(Self.publishedKeys + Self.modifiedKeys) + jsonLDStamps() + elements.attributes
-            },
-            localStamps: {
+        lazyResolver.paragraphs = paragraphs
+        if let resolver = lazyResolver.value { return resolver }
+        let resolver = LocalDayResolver(
+            declared: { metaStamps(Self.publishedKeys + Self.modifiedKeys) + jsonLDStamps() },
+            elements: { elements.attributes },
+            local: {
                 elements.visible + [fromURL()].compactMap { $0 } + elements.dateLines
                     + [fromLeadingLines(paragraphs)].compactMap { $0 }
             },
@@ -123,6 +127,8 @@ struct PublicationDateFinder {
                 )
             }
         )
+        lazyResolver.value = resolver
+        return resolver
     }
 
     private func jsonLDStamps() -> [DateStamp] {
@@ -148,4 +154,10 @@ private final class LazyElements {
         self.model = model
         self.monthFirst = monthFirst
     }
+}
+
+/// The resolver of a page, made on first need.
+private final class LazyResolver {
+    var value: LocalDayResolver?
+    var paragraphs: [String] = []
 }
