@@ -30,7 +30,7 @@ public struct ArticleExtractor: Sendable {
             throw ExtractionError(
                 code: .binary,
                 url: url,
-                detail: "the bytes are not text (NUL bytes or a PDF signature): check what the URL serves"
+                detail: "the bytes are not text (control bytes or a PDF signature): check what the URL serves"
             )
         }
         switch ContentSniffer.format(of: bytes, url: url, contentType: contentType) {
@@ -54,7 +54,7 @@ public struct ArticleExtractor: Sendable {
             throw ExtractionError(
                 code: .binary,
                 url: url,
-                detail: "the bytes are not text (NUL bytes or a PDF signature): check what the URL serves"
+                detail: "the bytes are not text (control bytes or a PDF signature): check what the URL serves"
             )
         }
         let tree = try HTMLParser.parse(html: html, url: url, charset: charset)

@@ -20,11 +20,19 @@ enum ContentSniffer {
         return startsWithMarkup(bytes) ? .html : .plainText
     }
 
-    /// Whether the bytes are not text: a NUL byte in the first 4 KiB (which no text encoding but UTF-16 and UTF-32
-    /// produces), or a PDF signature. `charset` is the declared charset, which may announce UTF-16.
+    /// Whether the bytes are not text: a PDF signature, or in the first 4 KiB several NUL bytes or more than 5%
+    /// control characters (text has none but tab and line breaks; images, archives and compressed data are full of
+    /// them). UTF-16, announced by a byte-order mark or the declared `charset`, is text with NUL bytes.
     static func isBinary(_ bytes: [UInt8], charset: String?) -> Bool {
         if bytes.starts(with: Array("%PDF-".utf8)) { return true }
-        guard bytes.prefix(4096).contains(0) else { return false }
+        let head = bytes.prefix(4096)
+        var nuls = 0
+        var controls = 0
+        for byte in head where byte < 0x20 {
+            if byte == 0 { nuls += 1 }
+            if byte < 0x09 || (byte > 0x0D && byte != 0x1B) { controls += 1 }
+        }
+        guard nuls >= 4 || controls * 20 > head.count else { return false }
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return false
         }

@@ -26,6 +26,10 @@ struct DateElements {
     /// Beyond this many date lines the rest of the page is related stories.
     private static let dateLineLimit = 8
 
+    /// A date line is a short element; a larger one is a wrapper whose text need not be read (which also keeps a
+    /// page of thousands of nested "date" elements linear).
+    private static let maximumNodes = 64
+
     init(model: PageModel, monthFirst: Bool) {
         let tree = model.tree
         for index in tree.nodes.indices where !tree.nodes[index].isText {
@@ -37,8 +41,11 @@ struct DateElements {
             if isPublished || isTime {
                 let machine = (tree.attribute(.datetime, index) ?? tree.attribute(.content, index))
                     .flatMap { DateTextParser.metadataStamp($0, monthFirst: monthFirst) }
-                let text = model.text(of: index, maximumLetters: 200)
-                    .flatMap { DateTextParser.metadataStamp($0, monthFirst: monthFirst) }
+                let text =
+                    model.end(index) - index > Self.maximumNodes
+                    ? nil
+                    : model.text(of: index, maximumLetters: 200)
+                        .flatMap { DateTextParser.metadataStamp($0, monthFirst: monthFirst) }
                 if let machine { attributes.append(machine) }
                 if let text { visible.append(text) }
                 if let stamp = machine ?? text {
@@ -46,7 +53,8 @@ struct DateElements {
                     if isTime, firstTime == nil { firstTime = stamp }
                 }
             }
-            if dateLines.count < Self.dateLineLimit, namesDate(tree, index),
+            if dateLines.count < Self.dateLineLimit, model.end(index) - index <= Self.maximumNodes,
+                namesDate(tree, index),
                 let text = model.text(of: index, maximumLetters: 200),
                 let stamp = DateTextParser.firstStamp(in: text, monthFirst: monthFirst)
             {
