@@ -14,6 +14,8 @@ struct ClassSignals: Sendable {
     var isHidden = false
     /// The ``ContainerFinder`` level the class, id or role suggest (1 to 5), 0 for none.
     var containerLevel: UInt8 = 0
+    /// Class or id says the element holds a date line.
+    var namesDate = false
 
     init() {}
 
@@ -28,6 +30,7 @@ struct ClassSignals: Sendable {
                 weight += 25
             }
             if name.isNegative { weight -= 25 }
+            if name.namesDate { namesDate = true }
             if name.containerLevel > 0, containerLevel == 0 || name.containerLevel < containerLevel {
                 containerLevel = name.containerLevel
             }

@@ -72,6 +72,9 @@ enum ClassVocabulary {
         "fulltext", "singlepost", "maincolumn", "articlecolumn", "articlewrap", "storywrap",
     ]
 
+    /// Words of elements that hold a date line ("post-date", "byline", "entry-meta", "timestamp").
+    static let dateFragments = ["date", "time", "publish", "posted", "pubdate", "dateline", "byline", "meta"]
+
     /// Whole run-together words of page-wide content wrappers.
     static let contentWords = [
         "content", "maincontent", "pagecontent", "contentmain", "sitecontent", "primarycontent", "contentarea",
@@ -94,10 +97,11 @@ enum ClassVocabulary {
         static let negativeFragment: UInt8 = 4
         static let bodyFragment: UInt8 = 8
         static let articleFragment: UInt8 = 16
+        static let dateFragment: UInt8 = 32
 
         let tokens = ByteWordSet(groups: [furnitureTokens, positiveTokens, negativeTokens])
         let fragments = FragmentMatcher(
-            groups: [furnitureFragments, commentary, negativeFragments, bodyFragments, articleFragments]
+            groups: [furnitureFragments, commentary, negativeFragments, bodyFragments, articleFragments, dateFragments]
         )
         let hiddenClasses = ByteWordSet(ClassVocabulary.hiddenClasses)
         let contentWords = ByteWordSet(ClassVocabulary.contentWords)

@@ -18,11 +18,6 @@ struct DateElements {
     /// Dates in short elements whose class or id names a date ("post-date", "byline", "entry-meta").
     private(set) var dateLines: [DateStamp] = []
 
-    /// Words in a class or id that mark an element holding the date line.
-    static let dateClassWords = FragmentMatcher([
-        "date", "time", "publish", "posted", "pubdate", "dateline", "byline", "meta",
-    ])
-
     /// Beyond this many date lines the rest of the page is related stories.
     private static let dateLineLimit = 8
 
@@ -54,7 +49,7 @@ struct DateElements {
                 }
             }
             if dateLines.count < Self.dateLineLimit, model.end(index) - index <= Self.maximumNodes,
-                namesDate(tree, index),
+                model.signals[index].namesDate,
                 let text = model.text(of: index, maximumLetters: 200),
                 let stamp = DateTextParser.firstStamp(in: text, monthFirst: monthFirst)
             {
@@ -67,23 +62,5 @@ struct DateElements {
         guard let className = className?.lowercased() else { return false }
         return className.includes("publish") || className.includes("posted") || className.includes("pubdate")
             || className.includes("entry-date")
-    }
-
-    private func namesDate(_ tree: HTMLTree, _ index: Int) -> Bool {
-        for name in [AttributeName.className, .id] {
-            let found = tree.withAttributeBytes(name, index) { bytes -> Bool in
-                guard bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
-                    return Self.dateClassWords.matches(bytes)
-                }
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered in
-                    for (position, byte) in bytes.enumerated() {
-                        lowered[position] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                    }
-                    return Self.dateClassWords.matches(UnsafeBufferPointer(lowered))
-                }
-            }
-            if found == true { return true }
-        }
-        return false
     }
 }

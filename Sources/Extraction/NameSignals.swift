@@ -13,6 +13,8 @@ struct NameSignals: Sendable, Equatable {
     var isNegative = false
     /// One of the words is a class that hides its element ("sr-only", "d-none").
     var hasHiddenClass = false
+    /// A word says the element holds a date line ("post-date", "byline").
+    var namesDate = false
     /// The ``ContainerFinder`` level the name suggests: 1 for an article-body word, 3 an article word, 4 a content
     /// word, 5 a "main" word; 0 for none.
     var containerLevel: UInt8 = 0
@@ -73,7 +75,7 @@ struct NameSignals: Sendable, Equatable {
         finishToken(token, tokenCount, matchers)
         let whole = UnsafeBufferPointer(rebasing: lower[0..<word.count])
         if matchers.hiddenClasses.contains(whole) { hasHiddenClass = true }
-        if whole.count >= 6, whole.starts(with: "widget".utf8), !whole.starts(with: "widgets-".utf8) {
+        if whole.count >= 6, whole.hasPrefix("widget"), !whole.hasPrefix("widgets-") {
             isFurniture = true
         }
         let run = UnsafeBufferPointer(rebasing: joined[0..<joinedCount])
@@ -82,6 +84,7 @@ struct NameSignals: Sendable, Equatable {
         let furnitureFragment = found & ClassVocabulary.Matchers.furnitureFragment != 0
         if furnitureFragment, found & ClassVocabulary.Matchers.commentaryFragment == 0 { isFurniture = true }
         if found & ClassVocabulary.Matchers.negativeFragment != 0 { isNegative = true }
+        if found & ClassVocabulary.Matchers.dateFragment != 0 { namesDate = true }
         var level: UInt8 = 0
         if found & ClassVocabulary.Matchers.bodyFragment != 0, !furnitureFragment {
             level = 1
@@ -89,7 +92,7 @@ struct NameSignals: Sendable, Equatable {
             level = 3
         } else if matchers.contentWords.contains(run) {
             level = 4
-        } else if run.starts(with: "main".utf8) {
+        } else if run.hasPrefix("main") {
             level = 5
         }
         if level > 0, containerLevel == 0 || level < containerLevel { containerLevel = level }

@@ -32,6 +32,15 @@ extension StringProtocol {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes start with the ASCII `prefix`, compared exactly.
+    func hasPrefix(_ prefix: StaticString) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        guard count >= length else { return false }
+        let pattern = prefix.utf8Start
+        for offset in 0..<length where self[offset] != pattern[offset] { return false }
+        return true
+    }
+
     /// Whether the bytes spell `text` (ASCII) in any letter case.
     func equalsIgnoringASCIICase(_ text: StaticString) -> Bool {
         guard count == text.utf8CodeUnitCount else { return false }

@@ -9,7 +9,11 @@ import Testing
     let paragraph = "<p>The consulate closed its doors to the public on Friday, a spokesman for the mission said.</p>"
     let utcEvening = "<meta property=\"article:published_time\" content=\"2020-05-02T02:54:29.000Z\">"
 
-    private func published(head: String, body: String = "", url: String = "https://news.example/story") throws
+    private func published(
+        head: String,
+        body: String = "",
+        url: String = "https://news.example/story"
+    ) throws
         -> String?
     {
         let html = "<html><head>\(head)</head><body>\(body)<article>\(paragraph)</article></body></html>"
@@ -53,7 +57,9 @@ import Testing
     }
 
     @Test func theCountryOrLanguageOfThePageIsTheLastResort() throws {
-        #expect(try published(head: utcEvening + "<meta property=\"og:locale\" content=\"en_US\">") == "2020-05-01T22:54")
+        #expect(
+            try published(head: utcEvening + "<meta property=\"og:locale\" content=\"en_US\">") == "2020-05-01T22:54"
+        )
         #expect(try published(head: utcEvening, url: "https://news.example.com.au/story") == "2020-05-02T12:54")
         #expect(try published(head: utcEvening + "<meta name=\"language\" content=\"ru\">") == "2020-05-02T05:54")
         #expect(try published(head: utcEvening, url: "https://news.example.io/story") == "2020-05-02T02:54")

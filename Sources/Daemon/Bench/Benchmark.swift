@@ -8,8 +8,8 @@ import Foundation
 ///
 /// Files are read (and gunzipped) first, outside the timing. Each stage then runs over the whole corpus `repeats`
 /// times: libxml2's DOM parse alone (what any libxml2-based extractor pays before its rules run: the baseline of the
-/// same run), article extraction (decoding, parsing, main text, title and dates), and fact extraction on the
-/// extracted articles. Times are CPU time of this process, so other load on the machine disturbs them less than
+/// same run), factwatch's own parse alone, article extraction (decoding, parsing, main text, title and dates), and
+/// fact extraction on the extracted articles. Times are CPU time of this process, so other load on the machine disturbs them less than
 /// wall time.
 public struct Benchmark: Sendable {
     /// The figures, as `factwatch bench` prints them (JSON).
@@ -19,6 +19,8 @@ public struct Benchmark: Sendable {
         public var repeats: Int
         /// libxml2's DOM parse alone, the baseline.
         public var parseMsPerPage: Double
+        /// factwatch's own HTML parse alone (decoding and tree building), the first step of article extraction.
+        public var ownParseMsPerPage: Double
         /// Article extraction: CPU per page, pages and megabytes (10^6 bytes of HTML) per CPU second.
         public var articleMsPerPage: Double
         public var articlePagesPerSecond: Double
@@ -36,6 +38,7 @@ public struct Benchmark: Sendable {
         enum CodingKeys: String, CodingKey {
             case pages, bytes, repeats, facts, failures
             case parseMsPerPage = "libxml2_parse_ms_per_page"
+            case ownParseMsPerPage = "parse_ms_per_page"
             case articleMsPerPage = "article_ms_per_page"
             case articlePagesPerSecond = "article_pages_per_second"
             case articleMegabytesPerSecond = "article_mb_per_second"
@@ -95,6 +98,13 @@ public struct Benchmark: Sendable {
                 }
             }
         }
+        let ownParse = Self.cpuSeconds {
+            for _ in 0..<repeats {
+                for (page, url) in zip(pages, urls) where !url.hasSuffix(".txt") {
+                    _ = try? HTMLParser.parse(html: page.bytes, url: url)
+                }
+            }
+        }
         var extracted: [Article] = []
         var failures = 0
         let article = Self.cpuSeconds {
@@ -127,6 +137,7 @@ public struct Benchmark: Sendable {
             bytes: bytes,
             repeats: repeats,
             parseMsPerPage: htmlRuns > 0 ? 1000 * parse / htmlRuns : 0,
+            ownParseMsPerPage: htmlRuns > 0 ? 1000 * ownParse / htmlRuns : 0,
             articleMsPerPage: 1000 * article / runs,
             articlePagesPerSecond: runs / max(article, 1e-9),
             articleMegabytesPerSecond: megabytes / max(article, 1e-9),
