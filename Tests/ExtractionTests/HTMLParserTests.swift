@@ -79,3 +79,33 @@ import Testing
         #expect(tree.text(of: tree.root) == "caf\u{e9}")
     }
 }
+
+/// The parser against libxml2's on the fixture pages: both must find the same words a reader sees.
+@Suite struct ParserAgreementTests {
+    @Test(arguments: ["article-with-furniture.html", "broken-markup.html", "unlabelled-layout.html"])
+    func sameVisibleWordsAsLibXML2(fixture: String) throws {
+        let bytes = try Fixture.bytes(fixture)
+        let tree = try HTMLParser.parse(html: bytes, url: "file:///\(fixture)")
+        let ours = Self.visibleWords(tree)
+        let theirs = LibXML2Reference.bodyText(bytes).split(separator: " ").map(String.init)
+        #expect(ours.count > 50)
+        #expect(ours == theirs)
+    }
+
+    /// The words of the text nodes under `<body>` that are not inside a script, style or other unseen element.
+    static func visibleWords(_ tree: HTMLTree) -> [String] {
+        guard let body = tree.firstElement(named: "body") else { return [] }
+        let unseen: Set<String> = ["script", "style", "noscript", "template", "iframe", "title"]
+        var words: [String] = []
+        for node in tree.descendants(of: body) where tree.isText(node) {
+            var ancestor = tree.parent(of: node)
+            var hidden = false
+            while let element = ancestor, element != body {
+                if let name = tree.name(of: element), unseen.contains(name) { hidden = true }
+                ancestor = tree.parent(of: element)
+            }
+            if !hidden { words += tree.text(of: node).split(whereSeparator: { $0.isWhitespace }).map(String.init) }
+        }
+        return words
+    }
+}
