@@ -58,6 +58,10 @@ struct HTMLScanner {
         } else if next == UInt8(ascii: "!") {
             if start + 3 < end, input[start + 2] == UInt8(ascii: "-"), input[start + 3] == UInt8(ascii: "-") {
                 comment(from: start + 4)
+            } else if builder.inForeignContent, matches("[CDATA[", at: start + 2) {
+                // SVG and MathML may hold CDATA sections, whose text can contain ">" and "<".
+                let close = ByteSearch.first("]]>", in: input, from: start + 9, to: end)
+                position = close < end ? close + 3 : end
             } else {
                 // A doctype, CDATA or other declaration.
                 position = after(UInt8(ascii: ">"), from: start + 2)
@@ -275,6 +279,14 @@ struct HTMLScanner {
                 UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: range.count)
             )
         }
+    }
+
+    /// Whether the ASCII `text` is at `start`, exactly.
+    private func matches(_ text: StaticString, at start: Int) -> Bool {
+        let length = text.utf8CodeUnitCount
+        guard start + length <= input.count else { return false }
+        for offset in 0..<length where input[start + offset] != text.utf8Start[offset] { return false }
+        return true
     }
 
     /// Whether the lower-case `name` is at `start`, in any case.

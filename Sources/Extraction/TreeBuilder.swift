@@ -26,7 +26,7 @@ struct TreeBuilder {
     private var pendingAttributes = 0
     /// What the UTF-8 check found in the text kept so far.
     private(set) var tally = UTF8Repair.Tally()
-    /// The first charset a `<meta>` declares, as written.
+    /// The first charset a `<meta>` in the head declares, as written.
     private(set) var declaredCharset: String?
     /// ``HTMLTag/traitTable``, read once.
     private let traitTable = HTMLTag.traitTable
@@ -93,7 +93,9 @@ struct TreeBuilder {
         closeImpliedElements(before: tag, flags: flags)
         let push = !flags.contains(.void) && !(selfClosing && flags.contains(.foreignRoot))
         let isOpen = insert(tag, push: push)
-        if tag == .meta, declaredCharset == nil { declaredCharset = charsetOfLastElement() }
+        // Like browsers, only a declaration before the body counts: a `<meta>` further down is usually part of an
+        // embedded document.
+        if tag == .meta, !seenBody, declaredCharset == nil { declaredCharset = charsetOfLastElement() }
         return isOpen
     }
 

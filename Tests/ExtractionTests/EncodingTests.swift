@@ -63,6 +63,11 @@ import Testing
         #expect(try paragraphs(latin1).first?.hasPrefix("München “OK” reopened") == true)
     }
 
+    @Test func aDeclarationInsideTheBodyIsIgnored() throws {
+        let body = Array("Посольство <div><meta charset=\"windows-1251\"></div>".utf8)
+        #expect(try paragraphs(page(body: body)).first?.hasPrefix("Посольство") == true)
+    }
+
     @Test func unknownCharsetLabelsAreIgnored() throws {
         let bytes = page(head: "<meta charset=\"x-no-such-charset\">", body: Array("Посольство".utf8))
         #expect(try paragraphs(bytes, charset: "also-unknown").first?.hasPrefix("Посольство") == true)

@@ -31,6 +31,8 @@ import Testing
         ),
         // SVG left open ends at the next HTML block; inside it, self-closing tags close.
         ("<svg><g><path/><g>x<p>after", "<body><svg><g><path></path><g>x</g></g></svg><p>after</p></body>"),
+        // CDATA is a comment in HTML, a section of text (here skipped) inside SVG.
+        ("<p>a<![CDATA[b]]>c<svg><![CDATA[ <p> > ]]></svg>d", "<body><p>ac<svg></svg>d</p></body>"),
         // `<br/>` and `</br>` are both line breaks; `<div/>` is an open div in HTML.
         ("a<br/>b</br>c<div/>d", "<body>a<br></br>b<br></br>c<div>d</div></body>"),
         // Upper-case names, unknown (custom) elements.
