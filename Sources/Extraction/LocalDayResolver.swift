@@ -4,10 +4,10 @@ internal import Core
 ///
 /// News pages often put a UTC timestamp in their metadata ("2020-05-02T02:54:29Z") for a story published on the
 /// evening of May 1 in New York; the day that story's "on Friday" refers to is the local one. The evidence, from
-/// the strongest: an offset the page writes elsewhere ("-04:00" in another timestamp), a local date the page shows
-/// within a day of the UTC one (a visible date line, a date in the URL), and only then the zone of the page's
-/// country or language (``PublisherZone``). With none of these the UTC reading stays. Dates written with an
-/// offset, or with no zone at all, are already local and are never shifted.
+/// the strongest: an offset the page writes elsewhere ("-04:00" in another timestamp), a local date that can be the
+/// same moment (in the URL, which publishing systems write in local time, then on the page), and only then the
+/// zone of the page's country or language (``PublisherZone``). With none of these the UTC reading stays. Dates
+/// written with an offset, or with no zone at all, are already local and are never shifted.
 ///
 /// The evidence is gathered only when a UTC stamp needs it, and once per page.
 final class LocalDayResolver {
@@ -15,19 +15,19 @@ final class LocalDayResolver {
     private lazy var declaredStamps = declared()
     /// Those and the `datetime` attributes of its elements.
     private lazy var machineStamps = declaredStamps + elementStamps()
-    /// Dates the page shows a reader, or writes in its URL.
-    private lazy var localStamps = local()
+
     private lazy var zone = guessZone()
 
     private let declared: () -> [DateStamp]
     private let elementStamps: () -> [DateStamp]
-    private let local: () -> [DateStamp]
+    /// Dates the page writes in its URL or shows a reader, strongest first; read only as far as needed.
+    private let local: [() -> [DateStamp]]
     private let guessZone: () -> PublisherZone?
 
     init(
         declared: @escaping () -> [DateStamp],
         elements: @escaping () -> [DateStamp],
-        local: @escaping () -> [DateStamp],
+        local: [() -> [DateStamp]],
         zone: @escaping () -> PublisherZone?
     ) {
         self.declared = declared
@@ -52,9 +52,10 @@ final class LocalDayResolver {
             if case .offset(let minutes) = other.zone { return stamp.shifted(byMinutes: minutes) }
         }
         let shifted = zone.map { stamp.shifted(byMinutes: $0.offset(atUTC: stamp.local)) }
-        if let local = localStamps.first(where: {
-            $0.zone == .unstated && Self.couldBeLocal($0.local, of: stamp.local)
-        }) {
+        let consistent = local.lazy.compactMap { source in
+            source().first { $0.zone == .unstated && Self.couldBeLocal($0.local, of: stamp.local) }
+        }
+        if let local = consistent.first {
             if local.local.minuteOfDay != nil { return local.local }
             if let shifted, shifted.date == local.local.date { return shifted }
             return local.local.date == stamp.local.date ? stamp.local : local.local

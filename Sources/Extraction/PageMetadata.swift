@@ -7,6 +7,8 @@ struct PageMetadata {
     private(set) var metas: [String: [String]] = [:]
     /// The page's JSON-LD, parsed on first use: most pages answer from their `<meta>` tags first.
     var jsonLD: JSONLDReader { jsonLDBox.reader }
+    /// The text of the page's JSON-LD scripts, for a quick scan that needs no parse.
+    var jsonLDScripts: [String] { jsonLDBox.scripts }
     private let jsonLDBox: LazyJSONLD
     /// The text of `<title>`, collapsed.
     let documentTitle: String?
@@ -77,7 +79,7 @@ struct PageMetadata {
 
 /// Holds a page's JSON-LD scripts and parses them the first time they are asked for.
 private final class LazyJSONLD {
-    private let scripts: [String]
+    let scripts: [String]
     lazy var reader = JSONLDReader(scripts: scripts)
 
     init(scripts: [String]) { self.scripts = scripts }

@@ -113,10 +113,10 @@ struct PublicationDateFinder {
         let resolver = LocalDayResolver(
             declared: { metaStamps(Self.publishedKeys + Self.modifiedKeys) + jsonLDStamps() },
             elements: { elements.attributes },
-            local: {
-                elements.visible + [fromURL()].compactMap { $0 } + elements.dateLines
-                    + [fromLeadingLines(paragraphs)].compactMap { $0 }
-            },
+            local: [
+                { [fromURL()].compactMap { $0 } }, { elements.visible }, { elements.dateLines },
+                { [fromLeadingLines(paragraphs)].compactMap { $0 } },
+            ],
             zone: {
                 PublisherZone.guess(
                     host: URLText.host(metadata.canonicalURL ?? url) ?? URLText.host(url),
@@ -131,9 +131,13 @@ struct PublicationDateFinder {
         return resolver
     }
 
+    /// The dates of the JSON-LD, scanned from the script text: only their zones matter here, not which object
+    /// they belong to, so the scripts need not be parsed.
     private func jsonLDStamps() -> [DateStamp] {
-        ["datePublished", "dateCreated", "dateModified"].compactMap {
-            metadata.jsonLD.string($0).flatMap { DateTextParser.metadataStamp($0) }
+        metadata.jsonLDScripts.flatMap { script in
+            ["datePublished", "dateCreated", "dateModified"].flatMap { key in
+                JSONLDReader.scanAll(script, key: key, limit: 4).compactMap { DateTextParser.metadataStamp($0) }
+            }
         }
     }
 
