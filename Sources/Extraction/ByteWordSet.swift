@@ -10,6 +10,8 @@ struct ByteWordSet: Sendable {
     private let lengths: [Int32]
     private let bits: [UInt8]
     private let mask: Int
+    /// The shortest and longest words: anything else is rejected without hashing.
+    private let wordLengths: ClosedRange<Int>
 
     /// - Parameter groups: Up to eight lists; a word of list `i` has bit `i` set in ``groups(of:)``.
     init(groups: [[String]]) {
@@ -38,12 +40,15 @@ struct ByteWordSet: Sendable {
         self.lengths = lengths
         self.bits = bits
         mask = size - 1
+        let counts = membership.keys.map(\.utf8.count)
+        wordLengths = (counts.min() ?? 0)...(counts.max() ?? 0)
     }
 
     init(_ words: [String]) { self.init(groups: [words]) }
 
     /// The lists that hold `word`, one bit each.
     func groups(of word: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        guard wordLengths.contains(word.count) else { return 0 }
         var slot = Self.hash(word) & mask
         while true {
             let start = Int(starts[slot])

@@ -15,6 +15,8 @@ struct FragmentMatcher: Sendable {
     /// Bit `second` of row `first` (four words of 64 bits per first byte) is set when some fragment starts with
     /// those two bytes: most positions of a word are ruled out by this one test.
     private let pairs: [UInt64]
+    /// The shortest fragment: a shorter word holds none.
+    private let shortest: Int
 
     /// - Parameter groups: Up to eight lists; a match in list `i` sets bit `i` of ``groups(in:)``.
     init(groups: [[String]]) {
@@ -53,6 +55,7 @@ struct FragmentMatcher: Sendable {
             }
         }
         self.pairs = pairs
+        shortest = fragments.map(\.0.count).min() ?? 0
         self.bytes = bytes
         self.starts = starts
         self.lengths = lengths
@@ -67,6 +70,7 @@ struct FragmentMatcher: Sendable {
     func groups(in word: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var found: UInt8 = 0
         let count = word.count
+        guard count >= shortest else { return 0 }
         bytes.withUnsafeBufferPointer { bytes in
             for start in 0..<count {
                 let first = Int(word[start])
