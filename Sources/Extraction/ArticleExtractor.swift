@@ -17,7 +17,7 @@ public struct ArticleExtractor: Sendable {
     ///   - url: The page or file URL (used for the format decision, the date-in-path rule and error messages).
     ///   - contentType: The HTTP `Content-Type`, if any.
     ///   - charset: The charset the server declared, if any; it wins over the page's own declaration.
-    /// - Throws: ``ExtractionError`` when the page is empty, unparseable or has no readable text.
+    /// - Throws: ``ExtractionError`` when the page is empty, binary, too large or has no readable text.
     public func extract(
         bytes: [UInt8],
         url: String,
@@ -26,6 +26,13 @@ public struct ArticleExtractor: Sendable {
     ) throws(ExtractionError)
         -> Article
     {
+        guard !ContentSniffer.isBinary(bytes, charset: charset) else {
+            throw ExtractionError(
+                code: .binary,
+                url: url,
+                detail: "the bytes are not text (control bytes or a PDF signature): check what the URL serves"
+            )
+        }
         switch ContentSniffer.format(of: bytes, url: url, contentType: contentType) {
         case .html:
             return try extract(html: bytes, url: url, charset: charset)
@@ -41,9 +48,16 @@ public struct ArticleExtractor: Sendable {
     /// Extracts the article from an HTML page.
     ///
     /// - Throws: ``ExtractionError`` `.empty` when no main text is found (an empty page, a script-only shell,
-    ///   a page of links), `.unparseable` or `.tooLarge` from ``HTMLDocument``.
+    ///   a page of links), `.tooLarge` from ``HTMLParser``.
     public func extract(html: [UInt8], url: String, charset: String? = nil) throws(ExtractionError) -> Article {
-        let tree = try HTMLDocument(html: html, url: url, charset: charset).tree()
+        guard !ContentSniffer.isBinary(html, charset: charset) else {
+            throw ExtractionError(
+                code: .binary,
+                url: url,
+                detail: "the bytes are not text (control bytes or a PDF signature): check what the URL serves"
+            )
+        }
+        let tree = try HTMLParser.parse(html: html, url: url, charset: charset)
         return try extract(tree: tree, url: url)
     }
 
@@ -52,7 +66,7 @@ public struct ArticleExtractor: Sendable {
         let model = PageModel(tree: tree)
         let metadata = PageMetadata(model: model, url: url)
         let title = TitleFinder(model: model, metadata: metadata, url: url).title()
-        let paragraphs = MainTextExtractor(model: model).blocks(title: title).map(\.text)
+        let paragraphs = MainTextExtractor(model: model, metadata: metadata).blocks(title: title).map(\.text)
         guard !paragraphs.isEmpty else {
             throw ExtractionError(
                 code: .empty,

@@ -28,7 +28,8 @@ enum BlockCollector {
             let kind = model.kinds[index]
             if kind == .text {
                 builder.append(
-                    model.tree.nodes[index].text,
+                    model.tree.textRange(index),
+                    of: model.tree,
                     letters: Int(model.letters[index]),
                     inLink: scope.isInLink(index),
                     owner: owners.last ?? first
@@ -51,27 +52,33 @@ enum BlockCollector {
     /// The paragraph being assembled.
     private struct Builder {
         var blocks: [TextBlock] = []
-        var raw = ""
+        var raw: [UInt8] = []
         var letters = 0
         var linkLetters = 0
         var owner: Int?
 
-        mutating func append(_ text: String, letters count: Int, inLink: Bool, owner current: Int) {
+        mutating func append(
+            _ range: Range<Int>,
+            of tree: HTMLTree,
+            letters count: Int,
+            inLink: Bool,
+            owner current: Int
+        ) {
             if owner == nil, count > 0 { owner = current }
-            raw += text
+            raw.append(contentsOf: tree.text[range])
             letters += count
             if inLink { linkLetters += count }
         }
 
         mutating func flush(into model: PageModel, owner fallback: Int) {
             defer {
-                raw = ""
+                raw.removeAll(keepingCapacity: true)
                 letters = 0
                 linkLetters = 0
                 owner = nil
             }
             guard letters > 0 else { return }
-            let text = raw.collapsingWhitespace()
+            let text = raw.withUnsafeBufferPointer { String(collapsingWhitespaceIn: $0) }
             guard !text.isEmpty else { return }
             let element = owner ?? fallback
             blocks.append(
@@ -81,7 +88,7 @@ enum BlockCollector {
                     element: element,
                     letters: letters,
                     linkLetters: linkLetters,
-                    headingLevel: TagCatalog.headingLevel(model.name(element)) ?? 0
+                    headingLevel: model.tag(element).headingLevel ?? 0
                 )
             )
         }

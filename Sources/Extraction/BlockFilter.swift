@@ -25,7 +25,10 @@ struct BlockFilter {
     private func removingHeadline(_ blocks: [TextBlock]) -> [TextBlock] {
         guard let title = title.map(Self.comparable), !title.isEmpty else { return blocks }
         var result = blocks
-        for position in result.indices.prefix(3).reversed() where Self.comparable(result[position].text) == title {
+        // Only letters and digits are compared, so a block with far more letters than the title cannot match.
+        let limit = 2 * title.unicodeScalars.count + 20
+        for position in result.indices.prefix(3).reversed()
+        where result[position].letters <= limit && Self.comparable(result[position].text) == title {
             result.remove(at: position)
         }
         return result
@@ -33,11 +36,24 @@ struct BlockFilter {
 
     /// Keeps the first of identical blocks (a caption or pull quote printed twice).
     private func collapsingRepeats(_ blocks: [TextBlock]) -> [TextBlock] {
-        var seen = Set<String>()
-        return blocks.filter { block in
-            guard block.letters >= 20 else { return true }
-            return seen.insert(block.text).inserted
+        // Keyed by a hash of the UTF-8 bytes: hashing a `String` normalises it first, which costs more than the
+        // comparison it saves.
+        var seen: [Int: [Int]] = [:]
+        var result: [TextBlock] = []
+        for block in blocks {
+            guard block.letters >= 20 else {
+                result.append(block)
+                continue
+            }
+            var text = block.text
+            let key = text.withUTF8 { ByteWordSet.hash($0) }
+            if let earlier = seen[key], earlier.contains(where: { result[$0].text.utf8.elementsEqual(text.utf8) }) {
+                continue
+            }
+            seen[key, default: []].append(result.count)
+            result.append(block)
         }
+        return result
     }
 
     /// Drops "Read more at...", "Related:", follow-us and copyright lines from the end.
@@ -68,8 +84,16 @@ struct BlockFilter {
 
     /// Lower-cased letters and digits only, so punctuation and spacing differences do not hide a repeat.
     static func comparable(_ text: String) -> String {
-        String(
-            text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        )
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                if value.isASCIIAlphanumeric { result.append(Unicode.Scalar(value | (value.isASCIILetter ? 0x20 : 0))) }
+                continue
+            }
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { continue }
+            result.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+        }
+        return String(result)
     }
 }

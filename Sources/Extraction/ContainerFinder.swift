@@ -46,12 +46,12 @@ struct ContainerFinder {
 
     /// `best` plus the other containers with the same tag and class that are not nested in each other.
     private func siblingsLike(_ best: Int, among candidates: [Int]) -> [Int] {
-        let signature = model.attribute("class", best)
+        let signature = model.attribute(.className, best)
         var chosen: [Int] = []
         for candidate in candidates.sorted() {
             guard
                 candidate == best
-                    || (model.name(candidate) == model.name(best) && model.attribute("class", candidate) == signature)
+                    || (model.tag(candidate) == model.tag(best) && model.attribute(.className, candidate) == signature)
             else { continue }
             if let last = chosen.last, candidate < model.end(last) { continue }
             chosen.append(candidate)
@@ -61,46 +61,23 @@ struct ContainerFinder {
 
     /// 1 (most specific) to 5, or `nil` when the element is not a container candidate.
     func level(of index: Int) -> Int? {
-        let name = model.name(index)
+        let tag = model.tag(index)
         // Body classes describe the page type ("single-post"), not a container within it.
-        if name == "body" || name == "html" { return nil }
-        let node = model.tree.nodes[index]
-        if node.attributes.isEmpty {
-            if name == "article" { return 2 }
-            if name == "main" { return 5 }
+        if tag == .body || tag == .html { return nil }
+        let tree = model.tree
+        if !tree.hasAttributes(index) {
+            if tag == .article { return 2 }
+            if tag == .main { return 5 }
             return nil
         }
-        if model.signals[index].isBoilerplate, !model.signals[index].isPositive { return nil }
-        if let itemprop = node.attribute("itemprop"), itemprop.lowercased().includes("articlebody") { return 1 }
-        let words = ClassSignals.words(node.attribute("class")) + ClassSignals.words(node.attribute("id"))
-        let joined = words.map(ClassSignals.joined)
-        if joined.contains(where: Self.isBodyWord) { return 1 }
-        if name == "article" { return 2 }
-        let id = node.attribute("id")?.lowercased()
-        if node.attribute("role")?.lowercased() == "article" || id == "story" || id == "article" { return 3 }
-        if joined.contains(where: { word in Self.articleWords.contains { word.includes($0) } }) { return 3 }
-        if joined.contains(where: { Self.contentWords.contains($0) }) { return 4 }
-        if name == "main" || node.attribute("role")?.lowercased() == "main" { return 5 }
-        if joined.contains(where: { $0.hasPrefix("main") }) { return 5 }
+        let signals = model.signals[index]
+        if signals.isBoilerplate, !signals.isPositive { return nil }
+        if let itemprop = tree.attribute(.itemprop, index), itemprop.lowercased().includes("articlebody") { return 1 }
+        if signals.containerLevel == 1 { return 1 }
+        if tag == .article { return 2 }
+        if signals.containerLevel == 3 || signals.containerLevel == 4 { return Int(signals.containerLevel) }
+        if tag == .main { return 5 }
+        if signals.containerLevel == 5 { return 5 }
         return nil
     }
-
-    /// Run-together class words of article bodies ("article-body", "story__content", "entry-content").
-    static let bodyFragments = [
-        "articlebody", "articlecontent", "articletext", "articlecopy", "storybody", "storycontent", "storytext",
-        "entrycontent", "entrybody", "entrytext", "postcontent", "postbody", "posttext", "postentry", "bodytext",
-        "contentbody", "bodycopy", "articleinner", "textarticle", "newsbody", "newstext", "newscontent",
-        "articledetail", "maintext", "bodycontent",
-    ]
-
-    static func isBodyWord(_ word: String) -> Bool {
-        bodyFragments.contains { word.includes($0) }
-            && !ClassSignals.furnitureFragments.contains { word.includes($0) }
-    }
-
-    static let articleWords = ["fulltext", "singlepost", "maincolumn", "articlecolumn", "articlewrap", "storywrap"]
-
-    static let contentWords: Set<String> = [
-        "content", "maincontent", "pagecontent", "contentmain", "sitecontent", "primarycontent", "contentarea",
-    ]
 }

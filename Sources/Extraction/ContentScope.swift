@@ -87,14 +87,13 @@ struct ContentScope {
                 continue
             }
             if policy.dropsFurnitureTags, kind == .furniture,
-                !(model.name(index) == "form" && holdsMost(index, of: 0, measure: measure))
+                !(model.tag(index) == .form && holdsMost(index, of: 0, measure: measure))
             {
                 excluded[local] = true
                 continue
             }
             // Inside a paragraph only hard rules apply: a "tag" or "author" link in a sentence is still the sentence.
-            if policy.dropsFurnitureClasses, !inParagraph[local], kind != .block || !Self.isPageRoot(model.name(index))
-            {
+            if policy.dropsFurnitureClasses, !inParagraph[local], kind != .block || !Self.isPageRoot(model.tag(index)) {
                 let signals = model.signals[index]
                 if signals.isBoilerplate,
                     !isWrapper(index, signals: signals, policy: policy, measure: measure)
@@ -108,7 +107,7 @@ struct ContentScope {
     }
 
     /// `html` and `body` carry the CMS's class soup ("no-sidebar", "has-comments"): never judged by class.
-    private static func isPageRoot(_ name: String) -> Bool { name == "body" || name == "html" }
+    private static func isPageRoot(_ tag: HTMLTag) -> Bool { tag == .body || tag == .html }
 
     /// Whether a furniture-named element is really a wrapper of the article. Page-wide, an article-ish word
     /// ("content-with-sidebar") or holding most of the page's text (a layout "rail") is enough; inside a small

@@ -20,6 +20,29 @@ enum ContentSniffer {
         return startsWithMarkup(bytes) ? .html : .plainText
     }
 
+    /// Whether the bytes are not text: a PDF signature, or in the first 4 KiB several NUL bytes or more than 5%
+    /// control characters (text has none but tab and line breaks; images, archives and compressed data are full of
+    /// them). UTF-16, announced by a byte-order mark or the declared `charset`, is text with NUL bytes.
+    static func isBinary(_ bytes: [UInt8], charset: String?) -> Bool {
+        if bytes.starts(with: Array("%PDF-".utf8)) { return true }
+        let head = bytes.prefix(4096)
+        var nuls = 0
+        var controls = 0
+        for byte in head where byte < 0x20 {
+            if byte == 0 { nuls += 1 }
+            if byte < 0x09 || (byte > 0x0D && byte != 0x1B) { controls += 1 }
+        }
+        guard nuls >= 4 || controls * 20 > head.count else { return false }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return false
+        }
+        switch charset.flatMap(CharacterEncoding.init(label:)) {
+        case .utf16LittleEndian?, .utf16BigEndian?: return false
+        case .iconv(let name)?: return !name.hasPrefix("UTF-16") && !name.hasPrefix("UTF-32")
+        default: return true
+        }
+    }
+
     static func startsWithMarkup(_ bytes: [UInt8]) -> Bool {
         var index = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }

@@ -5,16 +5,59 @@ struct DateScanner {
     let tokens: [DateToken]
     let monthFirst: Bool
 
-    mutating func firstDate() -> LocalDateTime? {
+    /// The first date, with its time of day and what follows the time about the zone.
+    func firstStamp() -> DateStamp? {
         var index = 0
         while index < tokens.count {
             if let (date, next) = date(at: index) {
-                let time = self.time(after: next)
-                return LocalDateTime(date: date, hour: time?.hour, minute: time?.minute ?? 0)
+                guard let time = self.time(after: next) else { return DateStamp(local: LocalDateTime(date: date)) }
+                return DateStamp(
+                    local: LocalDateTime(date: date, hour: time.hour, minute: time.minute),
+                    zone: zone(at: time.next)
+                )
             }
             index += 1
         }
         return nil
+    }
+
+    // MARK: - Time zone
+
+    /// What follows a time about its zone: "Z", "UTC", "GMT", "+00:00" say UTC; "-05:00", "+0300", "GMT+03:00"
+    /// give an offset. Named zones ("ET", "CEST") are local times as far as this reader goes.
+    private func zone(at index: Int) -> DateStamp.Zone {
+        var position = index
+        // Fractions of a second: "07:09.312Z".
+        if case .symbol(".")? = token(position), case .number? = token(position + 1) { position += 2 }
+        if token(position) == .space { position += 1 }
+        var sawUTC = false
+        if case .word(let word)? = token(position), word == "z" || word == "utc" || word == "gmt" {
+            sawUTC = true
+            position += 1
+        }
+        if let offset = offset(at: position) { return offset == 0 ? .utc : .offset(minutes: offset) }
+        return sawUTC ? .utc : .unstated
+    }
+
+    /// A numeric offset "+03:00", "-0500", "+03" starting at `index`, in minutes east of UTC.
+    private func offset(at index: Int) -> Int? {
+        guard case .symbol(let sign)? = token(index), sign == "+" || sign == "-" || sign == "−",
+            case .number(let value, let digits)? = token(index + 1)
+        else { return nil }
+        var minutes: Int
+        switch digits {
+        case 4:
+            minutes = (value / 100) * 60 + value % 100
+        case 1, 2:
+            minutes = value * 60
+            if case .symbol(":")? = token(index + 2), case .number(let extra, 2)? = token(index + 3) {
+                minutes += extra
+            }
+        default:
+            return nil
+        }
+        guard minutes <= 14 * 60 else { return nil }
+        return sign == "+" ? minutes : -minutes
     }
 
     // MARK: - Dates
@@ -112,8 +155,9 @@ struct DateScanner {
 
     // MARK: - Time of day
 
-    /// "22:07", "10:07 a.m.", "at 5 pm", "14h30", "T22:07:09", within a few tokens after the date.
-    private func time(after index: Int) -> (hour: Int, minute: Int)? {
+    /// "22:07", "10:07 a.m.", "at 5 pm", "14h30", "T22:07:09", within a few tokens after the date; with the index
+    /// after it.
+    private func time(after index: Int) -> (hour: Int, minute: Int, next: Int)? {
         var position = index
         var skipped = 0
         while skipped < 4, let token = token(position) {
@@ -137,7 +181,10 @@ struct DateScanner {
         {
             minute = value
             next += 2
-            if case .symbol(":")? = token(next), case .number(_, 2)? = token(next + 1) { next += 2 }
+            // Seconds, sometimes written with one digit ("23:15:0Z").
+            if case .symbol(":")? = token(next), case .number(_, let digits)? = token(next + 1), digits <= 2 {
+                next += 2
+            }
         } else if case .word("h")? = token(next), case .number(let value, 2)? = token(next + 1), value < 60 {
             minute = value
             next += 2
@@ -149,8 +196,9 @@ struct DateScanner {
             guard hour >= 1, hour <= 12 else { return nil }
             if pm, hour < 12 { hour += 12 }
             if !pm, hour == 12 { hour = 0 }
+            next = afterMeridiem(next)
         }
-        return (hour, minute)
+        return (hour, minute, next)
     }
 
     static let timeFillers: Set<String> = ["t", "at", "um", "a", "as", "alle", "ore", "om", "kl", "las", "le", "h"]
@@ -160,6 +208,18 @@ struct DateScanner {
         if token(position) == .space { position += 1 }
         guard case .word(let word)? = token(position) else { return false }
         return word == "am" || word == "pm" || word == "a" || word == "p"
+    }
+
+    /// The index after "pm", "p.m." or "p. m.".
+    private func afterMeridiem(_ index: Int) -> Int {
+        var position = index
+        if token(position) == .space { position += 1 }
+        position += 1
+        if case .symbol(".")? = token(position), case .word("m")? = token(position + 1) {
+            position += 2
+            if case .symbol(".")? = token(position) { position += 1 }
+        }
+        return position
     }
 
     private func meridiemIsPM(_ index: Int) -> Bool {

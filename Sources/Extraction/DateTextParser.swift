@@ -15,13 +15,22 @@ public enum DateTextParser {
     ///
     /// - Parameter monthFirst: Read an ambiguous "04/05/2020" as April 5 (US style) instead of 4 May.
     public static func firstDate(in text: String, monthFirst: Bool = false) -> LocalDateTime? {
-        var scanner = DateScanner(tokens: DateToken.tokenize(text), monthFirst: monthFirst)
-        return scanner.firstDate()
+        firstStamp(in: text, monthFirst: monthFirst)?.local
     }
 
     /// A date from a metadata value: everything ``firstDate(in:monthFirst:)`` reads, plus "20191119" and Unix
     /// timestamps (seconds or milliseconds, read as UTC since they carry no local time).
     public static func metadataDate(_ value: String, monthFirst: Bool = false) -> LocalDateTime? {
+        metadataStamp(value, monthFirst: monthFirst)?.local
+    }
+
+    /// The first date in `text`, with what it says about its zone.
+    static func firstStamp(in text: String, monthFirst: Bool = false) -> DateStamp? {
+        DateScanner(tokens: DateToken.tokenize(text), monthFirst: monthFirst).firstStamp()
+    }
+
+    /// ``metadataDate(_:monthFirst:)`` with what the value says about its zone.
+    static func metadataStamp(_ value: String, monthFirst: Bool = false) -> DateStamp? {
         let trimmed = value.trimmingASCIIWhitespace()
         let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
         if digits.count == trimmed.count, digits.count == 10 || digits.count == 13, let number = Int(digits) {
@@ -29,15 +38,18 @@ public enum DateTextParser {
             let date = CivilDate(dayNumber: seconds / 86_400)
             guard years.contains(date.year) else { return nil }
             let minuteOfDay = (seconds % 86_400) / 60
-            return LocalDateTime(date: date, hour: minuteOfDay / 60, minute: minuteOfDay % 60)
+            return DateStamp(
+                local: LocalDateTime(date: date, hour: minuteOfDay / 60, minute: minuteOfDay % 60),
+                zone: .utc
+            )
         }
         if digits.count == 8, digits.count == trimmed.count || !trimmed.dropFirst(8).first!.isNumber,
             let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
             let day = Int(digits.suffix(2)), years.contains(year),
             let date = CivilDate(year: year, month: month, day: day)
         {
-            return LocalDateTime(date: date)
+            return DateStamp(local: LocalDateTime(date: date))
         }
-        return firstDate(in: trimmed, monthFirst: monthFirst)
+        return firstStamp(in: trimmed, monthFirst: monthFirst)
     }
 }

@@ -19,6 +19,26 @@ enum DateToken: Equatable {
             word = ""
         }
         for scalar in text.unicodeScalars {
+            // ASCII, most of every date: no character-database lookups.
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                    if !word.isEmpty { flush() }
+                    if digits < 15 { number = number * 10 + Int(byte - UInt8(ascii: "0")) }
+                    digits += 1
+                } else if byte.isASCIILetter {
+                    if digits > 0 { flush() }
+                    word.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
+                } else {
+                    flush()
+                    if scalar.isExtractionWhitespace {
+                        if tokens.last != .space { tokens.append(.space) }
+                    } else {
+                        tokens.append(.symbol(Character(scalar)))
+                    }
+                }
+                continue
+            }
             if let digit = decimalValue(scalar) {
                 if !word.isEmpty { flush() }
                 if digits < 15 { number = number * 10 + digit }

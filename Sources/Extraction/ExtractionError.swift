@@ -12,6 +12,8 @@ public struct ExtractionError: Error, Hashable, Sendable, CustomStringConvertibl
         public static let empty = Code(rawValue: "empty")
         /// The page is larger than the parser accepts.
         public static let tooLarge = Code(rawValue: "too_large")
+        /// The bytes are not text at all: an image, a PDF, an archive served where a page was expected.
+        public static let binary = Code(rawValue: "binary")
 
         public var description: String { rawValue }
     }

@@ -53,29 +53,49 @@ struct JSONLDReader {
         return nil
     }
 
+    /// The first string value of `key` among the valid objects, articles first, as written (line breaks kept).
+    func rawString(_ key: String) -> String? {
+        for object in objects {
+            if let value = object[key] as? String, value.nonBlankCollapsed != nil { return value }
+        }
+        return nil
+    }
+
     /// Finds `"key": "value"` in text that is not valid JSON (an extra brace, a trailing comma), without
     /// unescaping beyond `\/`: enough for dates and headlines.
     static func scan(_ text: String, key: String) -> String? {
-        let quotedKey = "\"\(key)\""
-        var rest = text[...]
-        while let found = rest.firstRange(of: quotedKey) {
-            var cursor = found.upperBound
-            rest = text[cursor...]
-            while cursor < text.endIndex, text[cursor].isWhitespace {
-                cursor = text.index(after: cursor)
+        scanAll(text, key: key, limit: 1).first
+    }
+
+    /// Every `"key": "value"` string in `text`, read as ``scan(_:key:)`` reads one; at most `limit`. Runs over
+    /// the UTF-8 bytes, since JSON-LD blocks can be tens of kilobytes.
+    static func scanAll(_ text: String, key: String, limit: Int = .max) -> [String] {
+        var values: [String] = []
+        var source = text
+        let quotedKey = Array("\"\(key)\"".utf8)
+        source.withUTF8 { bytes in
+            let end = bytes.count
+            var position = 0
+            while values.count < limit {
+                let quote = ByteSearch.first(quotedKey[0], in: bytes, from: position, to: end)
+                guard quote + quotedKey.count <= end else { break }
+                position = quote + 1
+                guard bytes[quote..<quote + quotedKey.count].elementsEqual(quotedKey) else { continue }
+                var cursor = quote + quotedKey.count
+                while cursor < end, bytes[cursor].isASCIIWhitespace { cursor += 1 }
+                guard cursor < end, bytes[cursor] == UInt8(ascii: ":") else { continue }
+                cursor += 1
+                while cursor < end, bytes[cursor].isASCIIWhitespace { cursor += 1 }
+                guard cursor < end, bytes[cursor] == UInt8(ascii: "\"") else { continue }
+                let start = cursor + 1
+                let close = ByteSearch.first(UInt8(ascii: "\""), in: bytes, from: start, to: end)
+                guard close < end else { break }
+                position = close + 1
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<close]), as: UTF8.self)
+                if let collapsed = value.replacing("\\/", with: "/").nonBlankCollapsed { values.append(collapsed) }
             }
-            guard cursor < text.endIndex, text[cursor] == ":" else { continue }
-            cursor = text.index(after: cursor)
-            while cursor < text.endIndex, text[cursor].isWhitespace {
-                cursor = text.index(after: cursor)
-            }
-            guard cursor < text.endIndex, text[cursor] == "\"" else { continue }
-            let start = text.index(after: cursor)
-            guard let end = text[start...].firstIndex(of: "\"") else { return nil }
-            let value = String(text[start..<end]).replacing("\\/", with: "/")
-            if let collapsed = value.nonBlankCollapsed { return collapsed }
         }
-        return nil
+        return values
     }
 
     private static func flatten(_ value: Any) -> [[String: Any]] {

@@ -5,7 +5,11 @@
 struct PageMetadata {
     /// `<meta>` values by lower-cased `name`, `property`, `itemprop` or `http-equiv`, in page order.
     private(set) var metas: [String: [String]] = [:]
-    let jsonLD: JSONLDReader
+    /// The page's JSON-LD, parsed on first use: most pages answer from their `<meta>` tags first.
+    var jsonLD: JSONLDReader { jsonLDBox.reader }
+    /// The text of the page's JSON-LD scripts, for a quick scan that needs no parse.
+    var jsonLDScripts: [String] { jsonLDBox.scripts }
+    private let jsonLDBox: LazyJSONLD
     /// The text of `<title>`, collapsed.
     let documentTitle: String?
     /// The `lang` (or `xml:lang`) of `<html>`, else the Content-Language meta.
@@ -20,30 +24,29 @@ struct PageMetadata {
         var language: String?
         var canonical: String?
         let tree = model.tree
-        for index in 0..<tree.nodes.count where !tree.nodes[index].isText {
-            let node = tree.nodes[index]
-            switch node.name {
-            case "meta":
-                guard let content = node.attribute("content") ?? node.attribute("value") else { continue }
-                for key in ["property", "name", "itemprop", "http-equiv"] {
-                    if let name = node.attribute(key)?.lowercased().trimmingASCIIWhitespace(), !name.isEmpty {
+        for index in 0..<tree.nodes.count {
+            switch tree.tag(index) {
+            case .meta:
+                guard let content = tree.attribute(.content, index) ?? tree.attribute(.value, index) else { continue }
+                for key in [AttributeName.property, .name, .itemprop, .httpEquiv] {
+                    if let name = tree.attribute(key, index)?.lowercased().trimmingASCIIWhitespace(), !name.isEmpty {
                         metas[name, default: []].append(content)
                     }
                 }
-            case "script":
-                if node.attribute("type")?.lowercased().includes("ld+json") == true {
-                    scripts.append(tree.text(of: HTMLTree.NodeID(index)))
+            case .script:
+                if tree.attribute(.type, index)?.lowercased().includes("ld+json") == true {
+                    scripts.append(tree.text(under: index))
                 }
-            case "title":
-                if title == nil { title = tree.text(of: HTMLTree.NodeID(index)).nonBlankCollapsed }
-            case "html":
+            case .title:
+                if title == nil { title = tree.text(under: index).nonBlankCollapsed }
+            case .html:
                 if language == nil {
-                    language = (node.attribute("lang") ?? node.attribute("xml:lang"))?.nonBlankCollapsed
+                    language = (tree.attribute(.lang, index) ?? tree.attribute(.xmlLang, index))?.nonBlankCollapsed
                 }
-            case "link":
-                if canonical == nil, let rel = node.attribute("rel")?.lowercased(),
+            case .link:
+                if canonical == nil, let rel = tree.attribute(.rel, index)?.lowercased(),
                     rel.split(separator: " ").contains("canonical"),
-                    let href = node.attribute("href")?.trimmingASCIIWhitespace(), !href.isEmpty
+                    let href = tree.attribute(.href, index)?.trimmingASCIIWhitespace(), !href.isEmpty
                 {
                     canonical = URLText.resolve(href, against: url)
                 }
@@ -52,7 +55,7 @@ struct PageMetadata {
             }
         }
         self.metas = metas
-        self.jsonLD = JSONLDReader(scripts: scripts)
+        self.jsonLDBox = LazyJSONLD(scripts: scripts)
         self.documentTitle = title
         self.language = language ?? metas["content-language"]?.first?.nonBlankCollapsed
         self.canonicalURL = canonical ?? metas["og:url"]?.first?.nonBlankCollapsed
@@ -72,4 +75,12 @@ struct PageMetadata {
     func metaValues(_ keys: [String]) -> [String] {
         keys.flatMap { metas[$0] ?? [] }.compactMap(\.nonBlankCollapsed)
     }
+}
+
+/// Holds a page's JSON-LD scripts and parses them the first time they are asked for.
+private final class LazyJSONLD {
+    let scripts: [String]
+    lazy var reader = JSONLDReader(scripts: scripts)
+
+    init(scripts: [String]) { self.scripts = scripts }
 }

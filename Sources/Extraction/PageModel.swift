@@ -40,38 +40,74 @@ struct PageModel: Sendable {
         var letters = [Int32](repeating: 0, count: count)
         var commas = [Int32](repeating: 0, count: count)
         var signals = [ClassSignals](repeating: ClassSignals(), count: count)
-        for index in 0..<count {
-            let node = tree.nodes[index]
-            if node.isText {
-                kinds[index] = .text
-                var letterCount: Int32 = 0
-                var commaCount: Int32 = 0
-                for scalar in node.text.unicodeScalars where !scalar.isExtractionWhitespace {
-                    letterCount += 1
-                    if scalar == "," || scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}" {
-                        commaCount += 1
+        var cache = NameSignalsCache()
+        let kindTable = HTMLTag.kindTable
+        tree.text.withUnsafeBufferPointer { text in
+            tree.attributeText.withUnsafeBufferPointer { values in
+                for index in 0..<count {
+                    let node = tree.nodes[index]
+                    if node.isText {
+                        kinds[index] = .text
+                        let measure = TextMeasure.measure(UnsafeBufferPointer(rebasing: text[tree.textRange(index)]))
+                        letters[index] = measure.letters
+                        commas[index] = measure.commas
+                        continue
                     }
+                    let raw = Int(node.tag.rawValue)
+                    kinds[index] = raw < kindTable.count ? kindTable[raw] : .inline
                 }
-                letters[index] = letterCount
-                commas[index] = commaCount
-                continue
-            }
-            kinds[index] = PageModel.kind(of: node.name)
-            if !node.attributes.isEmpty {
-                signals[index] = ClassSignals(
-                    className: node.attribute("class"),
-                    id: node.attribute("id"),
-                    role: node.attribute("role"),
-                    style: node.attribute("style"),
-                    hidden: node.attribute("hidden") != nil,
-                    ariaHidden: node.attribute("aria-hidden")
-                )
+                // Only elements that hold text need their names read: an empty icon or ad slot changes nothing.
+                var holdsText = [Bool](repeating: false, count: count)
+                for index in stride(from: count - 1, to: 0, by: -1) {
+                    if letters[index] > 0 { holdsText[index] = true }
+                    if holdsText[index] { holdsText[tree.parent(index)] = true }
+                }
+                for index in 0..<count where holdsText[index] && tree.hasAttributes(index) {
+                    signals[index] = Self.signals(of: index, in: tree, values: values, cache: &cache)
+                }
             }
         }
         self.kinds = kinds
         self.letters = letters
         self.commas = commas
         self.signals = signals
+    }
+
+    /// What the attributes of element `index` say, with class and id values read through `cache`.
+    private static func signals(
+        of index: Int,
+        in tree: HTMLTree,
+        values: UnsafeBufferPointer<UInt8>,
+        cache: inout NameSignalsCache
+    ) -> ClassSignals {
+        var className: NameSignals?
+        var id: NameSignals?
+        var idNamesArticle = false
+        var role: String?
+        var hides = false
+        for position in tree.attributeRange(index) {
+            let attribute = tree.attributes[position]
+            let range = Int(attribute.start)..<Int(attribute.start + attribute.length)
+            let value = UnsafeBufferPointer(rebasing: values[range])
+            switch attribute.name {
+            case .className:
+                className = cache.signals(values, range)
+            case .id:
+                id = cache.signals(values, range)
+                idNamesArticle = value.equalsIgnoringASCIICase("story") || value.equalsIgnoringASCIICase("article")
+            case .role:
+                role = tree.value(of: attribute)
+            case .style:
+                if ClassSignals.styleHides(value) { hides = true }
+            case .hidden:
+                hides = true
+            case .ariaHidden:
+                if value.equalsIgnoringASCIICase("true") { hides = true }
+            default:
+                break
+            }
+        }
+        return ClassSignals(className: className, id: id, idNamesArticle: idNamesArticle, role: role, hides: hides)
     }
 
     static func kind(of name: String) -> Kind {
@@ -95,15 +131,17 @@ struct PageModel: Sendable {
         }
     }
 
-    func name(_ index: Int) -> String { tree.nodes[index].name }
+    func tag(_ index: Int) -> HTMLTag { tree.nodes[index].tag }
 
-    func end(_ index: Int) -> Int { tree.nodes[index].end }
+    func name(_ index: Int) -> String { tree.name(of: tree.nodes[index].tag) }
 
-    func parent(_ index: Int) -> Int { tree.nodes[index].parent }
+    func end(_ index: Int) -> Int { tree.end(index) }
 
-    func attribute(_ name: String, _ index: Int) -> String? { tree.nodes[index].attribute(name) }
+    func parent(_ index: Int) -> Int { tree.parent(index) }
 
-    /// The raw text under an element, or `nil` when it holds more than `maximumLetters` letters (checked
+    func attribute(_ name: AttributeName, _ index: Int) -> String? { tree.attribute(name, index) }
+
+    /// The text under an element, or `nil` when it holds more than `maximumLetters` letters (checked
     /// before any string is built, so probing large wrappers stays cheap).
     func text(of index: Int, maximumLetters: Int32) -> String? {
         var total: Int32 = 0
@@ -111,7 +149,7 @@ struct PageModel: Sendable {
             total += letters[inner]
             if total > maximumLetters { return nil }
         }
-        return tree.text(of: HTMLTree.NodeID(index))
+        return tree.text(under: index)
     }
 
     /// Whether the node's text starts a new paragraph.

@@ -4,11 +4,27 @@ internal import Core
 ///
 /// Order (after htmldate and Readability): publication `<meta>` tags, JSON-LD `datePublished`, elements marked as
 /// the publication time, a date in the URL path, the first `<time>`, elements whose class names a date, a dateline
-/// at the start of the text, and only then a modification date. The first readable date wins, because an explicit "published" field beats any guess.
+/// at the start of the text, and only then a modification date. The first readable date wins, because an explicit
+/// "published" field beats any guess. A date written in UTC is then read as the publisher's local day by
+/// ``LocalDayResolver``.
 struct PublicationDateFinder {
     let model: PageModel
     let metadata: PageMetadata
     let url: String
+    /// The page's date-bearing elements, read once and only when the metadata does not answer.
+    private let lazyElements: LazyElements
+
+    init(model: PageModel, metadata: PageMetadata, url: String) {
+        self.model = model
+        self.metadata = metadata
+        self.url = url
+        lazyElements = LazyElements(model: model, monthFirst: Self.isMonthFirst(metadata.language))
+    }
+
+    private var elements: DateElements { lazyElements.value }
+
+    /// Reads UTC stamps as local; shared by ``published(paragraphs:)`` and ``modified()``.
+    private let lazyResolver = LazyResolver()
 
     /// `<meta>` keys that hold the original publication time, most specific first.
     static let publishedKeys = [
@@ -27,109 +43,125 @@ struct PublicationDateFinder {
         "dc.date.modified", "modified", "lastmod",
     ]
 
-    /// Words in a class or id that mark an element holding the date line.
-    static let dateClassWords = ["date", "time", "publish", "posted", "pubdate", "dateline", "byline", "meta"]
-
     /// - Parameter paragraphs: The article's main text, searched last for a dateline ("Unica.md, 20 septembrie
     ///   2020 16:20", "January 18, 2020") in its first short lines.
     func published(paragraphs: [String] = []) -> LocalDateTime? {
-        let monthFirst = isMonthFirstLocale
-        for value in metadata.metaValues(Self.publishedKeys) {
-            if let date = DateTextParser.metadataDate(value, monthFirst: monthFirst) { return date }
-        }
-        for key in ["datePublished", "dateCreated", "uploadDate"] {
-            if let value = metadata.jsonLD.string(key), let date = DateTextParser.metadataDate(value) { return date }
-        }
-        let marked = fromMarkedElements(monthFirst: monthFirst)
-        if let date = marked.published { return date }
-        if let date = fromURL() { return date }
-        if let date = marked.firstTime { return date }
-        if let date = fromDateClasses(monthFirst: monthFirst) { return date }
-        if let date = fromLeadingLines(paragraphs, monthFirst: monthFirst) { return date }
-        for value in metadata.metaValues(Self.modifiedKeys)
-            + [metadata.jsonLD.string("dateModified")].compactMap({ $0 })
-        {
-            if let date = DateTextParser.metadataDate(value, monthFirst: monthFirst) { return date }
-        }
-        return nil
+        guard let stamp = publishedStamp(paragraphs: paragraphs) else { return nil }
+        return resolver(paragraphs: paragraphs).localTime(of: stamp)
     }
 
     /// When the page says it was last modified (`article:modified_time`, JSON-LD `dateModified`, …), if it does.
     func modified() -> LocalDateTime? {
-        let monthFirst = isMonthFirstLocale
-        for value in metadata.metaValues(Self.modifiedKeys)
-            + [metadata.jsonLD.string("dateModified")].compactMap({ $0 })
-        {
-            if let date = DateTextParser.metadataDate(value, monthFirst: monthFirst) { return date }
+        guard let stamp = modifiedStamps().first else { return nil }
+        return resolver(paragraphs: lazyResolver.paragraphs).localTime(of: stamp)
+    }
+
+    // MARK: - Sources
+
+    private func publishedStamp(paragraphs: [String]) -> DateStamp? {
+        if let stamp = metaStamps(Self.publishedKeys).first { return stamp }
+        for key in ["datePublished", "dateCreated", "uploadDate"] {
+            if let value = metadata.jsonLD.string(key), let stamp = DateTextParser.metadataStamp(value) {
+                return stamp
+            }
         }
-        return nil
+        if let stamp = elements.published.first { return stamp }
+        if let stamp = fromURL() { return stamp }
+        if let stamp = elements.firstTime { return stamp }
+        if let stamp = elements.dateLines.first { return stamp }
+        if let stamp = fromLeadingLines(paragraphs) { return stamp }
+        return modifiedStamps().first
     }
 
-    /// US English pages write 11/05/2019 month first.
-    private var isMonthFirstLocale: Bool {
-        guard let language = metadata.language?.lowercased() else { return false }
-        return language == "en-us" || language == "en_us"
+    private func modifiedStamps() -> [DateStamp] {
+        metaStamps(Self.modifiedKeys)
+            + [metadata.jsonLD.string("dateModified")].compactMap { $0.flatMap { DateTextParser.metadataStamp($0) } }
     }
 
-    /// The first element marked as the publication time (`itemprop=datePublished`, `pubdate`, a `<time>` with a
-    /// "published" class), and separately the first `<time>` of any kind, which may as well date a related story.
-    private func fromMarkedElements(monthFirst: Bool) -> (published: LocalDateTime?, firstTime: LocalDateTime?) {
-        var firstTime: LocalDateTime?
-        let nodes = model.tree.nodes
-        for index in nodes.indices where !nodes[index].isText {
-            let node = nodes[index]
-            let itemprop = node.attribute("itemprop")?.lowercased()
-            let isPublished =
-                itemprop == "datepublished" || node.attribute("pubdate") != nil
-                || (node.name == "time" && Self.namesPublication(node.attribute("class")))
-            guard isPublished || (node.name == "time" && firstTime == nil) else { continue }
-            let value =
-                node.attribute("datetime") ?? node.attribute("content")
-                ?? model.text(of: index, maximumLetters: 200) ?? ""
-            guard let date = DateTextParser.metadataDate(value, monthFirst: monthFirst) else { continue }
-            if isPublished { return (date, firstTime) }
-            firstTime = date
-        }
-        return (nil, firstTime)
-    }
-
-    private static func namesPublication(_ className: String?) -> Bool {
-        guard let className = className?.lowercased() else { return false }
-        return className.includes("publish") || className.includes("posted") || className.includes("pubdate")
-            || className.includes("entry-date")
+    private func metaStamps(_ keys: [String]) -> [DateStamp] {
+        let monthFirst = Self.isMonthFirst(metadata.language)
+        return metadata.metaValues(keys).compactMap { DateTextParser.metadataStamp($0, monthFirst: monthFirst) }
     }
 
     /// A full date in the URL path: "/2019/11/19/", "/2019-11-19/", "/20191119/".
-    private func fromURL() -> LocalDateTime? {
+    private func fromURL() -> DateStamp? {
         for address in [url, metadata.canonicalURL].compactMap({ $0 }) {
             let path = String(URLText.path(address))
-            if let date = DateTextParser.firstDate(in: path) { return LocalDateTime(date: date.date) }
+            if let date = DateTextParser.firstDate(in: path) { return DateStamp(local: LocalDateTime(date: date.date)) }
             for segment in path.split(whereSeparator: { !$0.isNumber }) where segment.count == 8 {
-                if let date = DateTextParser.metadataDate(String(segment)) { return date }
+                if let stamp = DateTextParser.metadataStamp(String(segment)) { return stamp }
             }
         }
         return nil
     }
 
     /// A date in one of the first short lines of the text, or at the very start of the first paragraph.
-    private func fromLeadingLines(_ paragraphs: [String], monthFirst: Bool) -> LocalDateTime? {
+    private func fromLeadingLines(_ paragraphs: [String]) -> DateStamp? {
+        let monthFirst = Self.isMonthFirst(metadata.language)
         for (position, paragraph) in paragraphs.prefix(6).enumerated() {
             let line = paragraph.utf8.count <= 200 ? paragraph : (position == 0 ? String(paragraph.prefix(80)) : nil)
-            if let line, let date = DateTextParser.firstDate(in: line, monthFirst: monthFirst) { return date }
+            if let line, let stamp = DateTextParser.firstStamp(in: line, monthFirst: monthFirst) { return stamp }
         }
         return nil
     }
 
-    /// The first readable date in a short element whose class or id says it holds a date.
-    private func fromDateClasses(monthFirst: Bool) -> LocalDateTime? {
-        let nodes = model.tree.nodes
-        for index in nodes.indices where !nodes[index].isText && !nodes[index].attributes.isEmpty {
-            let node = nodes[index]
-            let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-            guard Self.dateClassWords.contains(where: { names.includes($0) }) else { continue }
-            guard let text = model.text(of: index, maximumLetters: 200) else { continue }
-            if let date = DateTextParser.firstDate(in: text, monthFirst: monthFirst) { return date }
-        }
-        return nil
+    // MARK: - Reading UTC as local
+
+    private func resolver(paragraphs: [String]) -> LocalDayResolver {
+        lazyResolver.paragraphs = paragraphs
+        if let resolver = lazyResolver.value { return resolver }
+        let resolver = LocalDayResolver(
+            declared: { metaStamps(Self.publishedKeys + Self.modifiedKeys) + jsonLDStamps() },
+            elements: { elements.attributes },
+            local: [
+                { [fromURL()].compactMap { $0 } }, { elements.visible }, { elements.dateLines },
+                { [fromLeadingLines(paragraphs)].compactMap { $0 } },
+            ],
+            zone: {
+                PublisherZone.guess(
+                    host: URLText.host(metadata.canonicalURL ?? url) ?? URLText.host(url),
+                    locales: [
+                        metadata.meta(["og:locale"]), metadata.language, metadata.meta(["dc.language", "language"]),
+                        metadata.meta(["content-language"]), metadata.jsonLD.string("inLanguage"),
+                    ].compactMap { $0 }
+                )
+            }
+        )
+        lazyResolver.value = resolver
+        return resolver
     }
+
+    /// The dates of the JSON-LD, scanned from the script text: only their zones matter here, not which object
+    /// they belong to, so the scripts need not be parsed.
+    private func jsonLDStamps() -> [DateStamp] {
+        metadata.jsonLDScripts.flatMap { script in
+            ["datePublished", "dateCreated", "dateModified"].flatMap { key in
+                JSONLDReader.scanAll(script, key: key, limit: 4).compactMap { DateTextParser.metadataStamp($0) }
+            }
+        }
+    }
+
+    /// US English pages write 11/05/2019 month first.
+    static func isMonthFirst(_ language: String?) -> Bool {
+        guard let language = language?.lowercased() else { return false }
+        return language == "en-us" || language == "en_us"
+    }
+}
+
+/// Reads a page's ``DateElements`` the first time they are asked for.
+private final class LazyElements {
+    private let model: PageModel
+    private let monthFirst: Bool
+    lazy var value = DateElements(model: model, monthFirst: monthFirst)
+
+    init(model: PageModel, monthFirst: Bool) {
+        self.model = model
+        self.monthFirst = monthFirst
+    }
+}
+
+/// The resolver of a page, made on first need.
+private final class LazyResolver {
+    var value: LocalDayResolver?
+    var paragraphs: [String] = []
 }

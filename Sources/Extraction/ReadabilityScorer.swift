@@ -122,7 +122,7 @@ struct ReadabilityScorer {
         guard var lastScore = score(best, scores) else { return best }
         let threshold = lastScore / 3
         var parent = model.parent(best)
-        while parent > scope.root, model.name(parent) != "body" {
+        while parent > scope.root, model.tag(parent) != .body {
             guard let parentScore = score(parent, scores) else {
                 parent = model.parent(parent)
                 continue
@@ -137,7 +137,7 @@ struct ReadabilityScorer {
         }
         while true {
             let parent = model.parent(best)
-            guard parent > scope.root, model.name(parent) != "body", elementChildren(of: parent).count == 1 else {
+            guard parent > scope.root, model.tag(parent) != .body, elementChildren(of: parent).count == 1 else {
                 break
             }
             best = parent
@@ -151,7 +151,7 @@ struct ReadabilityScorer {
         guard parent >= scope.root else { return [best] }
         let bestScore = score(best, scores) ?? 0
         let threshold = max(10, bestScore * 0.2)
-        let bestClass = model.attribute("class", best)
+        let bestClass = model.attribute(.className, best)
         var result: [Int] = []
         for sibling in elementChildren(of: parent) {
             if sibling == best {
@@ -159,7 +159,7 @@ struct ReadabilityScorer {
                 continue
             }
             let bonus =
-                (bestClass != nil && !bestClass!.isEmpty && model.attribute("class", sibling) == bestClass)
+                (bestClass != nil && !bestClass!.isEmpty && model.attribute(.className, sibling) == bestClass)
                 ? bestScore * 0.2 : 0
             if let siblingScore = score(sibling, scores), siblingScore + bonus >= threshold {
                 result.append(sibling)
@@ -170,7 +170,7 @@ struct ReadabilityScorer {
             if totals.letters > 80, totals.linkDensity < 0.25 {
                 result.append(sibling)
             } else if totals.letters > 0, totals.letters <= 80, totals.linkLetters == 0,
-                model.tree.text(of: HTMLTree.NodeID(sibling)).includes(". ")
+                model.tree.text(under: sibling).includes(". ")
             {
                 result.append(sibling)
             }
@@ -180,10 +180,11 @@ struct ReadabilityScorer {
 
     private func elementChildren(of index: Int) -> [Int] {
         var result: [Int] = []
-        var child = model.tree.nodes[index].firstChild
-        while child >= 0 {
+        var child = index + 1
+        let end = model.end(index)
+        while child < end {
             if model.kinds[child] != .text, !scope.isExcluded(child) { result.append(child) }
-            child = model.tree.nodes[child].nextSibling
+            child = model.end(child)
         }
         return result
     }

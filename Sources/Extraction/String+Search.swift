@@ -30,3 +30,26 @@ extension StringProtocol {
         return false
     }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether the bytes start with the ASCII `prefix`, compared exactly.
+    func hasPrefix(_ prefix: StaticString) -> Bool {
+        let length = prefix.utf8CodeUnitCount
+        guard count >= length else { return false }
+        let pattern = prefix.utf8Start
+        for offset in 0..<length where self[offset] != pattern[offset] { return false }
+        return true
+    }
+
+    /// Whether the bytes spell `text` (ASCII) in any letter case.
+    func equalsIgnoringASCIICase(_ text: StaticString) -> Bool {
+        guard count == text.utf8CodeUnitCount else { return false }
+        let pattern = text.utf8Start
+        for offset in 0..<count {
+            let byte = self[offset]
+            let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if lowered != pattern[offset] { return false }
+        }
+        return true
+    }
+}

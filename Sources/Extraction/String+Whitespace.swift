@@ -22,6 +22,45 @@ extension String {
         return String(result)
     }
 
+    /// UTF-8 text with whitespace collapsed as ``collapsingWhitespace()`` does, read straight from bytes (which
+    /// must be well-formed, as the parser's are).
+    init(collapsingWhitespaceIn bytes: UnsafeBufferPointer<UInt8>) {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            var length = 1
+            let isSpace: Bool
+            if byte < 0x80 {
+                isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            } else {
+                let (scalar, scalarLength) = TextMeasure.decode(bytes, at: index)
+                length = scalarLength
+                isSpace = scalar.isExtractionWhitespace
+            }
+            if isSpace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace {
+                    result.append(0x20)
+                    pendingSpace = false
+                }
+                if length == 1 {
+                    result.append(byte)
+                } else {
+                    result.append(
+                        contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<Swift.min(index + length, count)])
+                    )
+                }
+            }
+            index += length
+        }
+        self = String(decoding: result, as: UTF8.self)
+    }
+
     /// The text without leading and trailing ASCII spaces, tabs and line breaks.
     func trimmingASCIIWhitespace() -> String {
         let bytes = utf8
@@ -39,13 +78,17 @@ extension String {
 
 extension Unicode.Scalar {
     /// Whitespace for text extraction: Unicode white space plus the zero-width characters editors leave behind.
+    ///
+    /// The Unicode `White_Space` set is small and fixed, so it is spelled out rather than looked up in the
+    /// character database, which made this test the single most expensive call of an extraction.
     var isExtractionWhitespace: Bool {
         switch value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0xA0: return true
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0xA0, 0x85: return true
+        case 0..<0x80: return false
         // Zero-width space, word joiner and BOM; the zero-width (non-)joiners are left alone, they shape words.
         case 0x200B, 0xFEFF, 0x2060: return true
-        case 0..<0x80: return false
-        default: return properties.isWhitespace
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
     }
 }

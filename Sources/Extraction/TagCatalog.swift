@@ -25,13 +25,4 @@ enum TagCatalog {
         "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
         "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul", "br", "#document",
     ]
-
-    /// The heading level of `h1`…`h6`, else `nil`.
-    static func headingLevel(_ name: String) -> Int? {
-        let bytes = Array(name.utf8)
-        guard bytes.count == 2, bytes[0] == UInt8(ascii: "h"),
-            (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[1])
-        else { return nil }
-        return Int(bytes[1] - UInt8(ascii: "0"))
-    }
 }

@@ -13,20 +13,21 @@ struct TitleFinder {
         let siteName = metadata.meta(["og:site_name", "application-name"])
         let names = [siteName, URLText.host(url)].compactMap { $0.map(BlockFilter.comparable) }.filter { !$0.isEmpty }
         // A social title that is only the site's name ("Example News") says nothing about the story.
-        for candidate in [
-            metadata.meta(["og:title", "twitter:title", "dc.title", "title", "headline"]),
-            metadata.jsonLD.string("headline"),
-        ] {
-            guard let candidate else { continue }
+        let candidates = [
+            { metadata.meta(["og:title", "twitter:title", "dc.title", "title", "headline"]) },
+            { metadata.jsonLD.string("headline") },
+        ]
+        for source in candidates {
+            guard let candidate = source() else { continue }
             let cleaned = removingSiteName(candidate, names: names, alwaysCut: false)
             if !Self.names(names, include: cleaned) { return cleaned }
         }
-        let headings = model.tree.nodes.indices.filter { model.tree.nodes[$0].name == "h1" }
-        if headings.count == 1, let text = model.tree.text(of: HTMLTree.NodeID(headings[0])).nonBlankCollapsed {
+        let headings = model.tree.nodes.indices.filter { model.tree.nodes[$0].tag == .h1 }
+        if headings.count == 1, let text = model.tree.text(under: headings[0]).nonBlankCollapsed {
             return text
         }
         guard let documentTitle = metadata.documentTitle else {
-            return headings.lazy.compactMap { model.tree.text(of: HTMLTree.NodeID($0)).nonBlankCollapsed }.first
+            return headings.lazy.compactMap { model.tree.text(under: $0).nonBlankCollapsed }.first
         }
         return removingSiteName(documentTitle, names: names, alwaysCut: true)
     }

@@ -4,23 +4,30 @@ import Testing
 
 @Suite struct InternalsTests {
     @Test func treeBuilderKeepsSubtreeRangesAndSiblingLinks() {
-        var builder = HTMLTreeBuilder()
-        builder.openElement("div", attributes: [HTMLAttribute(name: "class", value: "a")])
-        builder.addText("one ")
-        builder.addText("two")
-        builder.openElement("span", attributes: [])
-        builder.addText("three")
-        builder.closeElement()
-        builder.closeElement()
-        builder.openElement("p", attributes: [])
+        var builder = TreeBuilder()
+        let markup = Array("one two three".utf8)
+        markup.withUnsafeBufferPointer { input in
+            builder.attribute(.className, value: input, 0..<3)
+            builder.startTag(.div, selfClosing: false)
+            builder.text(input, 0..<4, decode: true)
+            builder.text(input, 4..<7, decode: true)
+            builder.startTag(HTMLTag(known: "span"), selfClosing: false)
+            builder.text(input, 8..<13, decode: true)
+            builder.endTag(HTMLTag(known: "span"))
+            builder.endTag(.div)
+            builder.startTag(.p, selfClosing: false)
+        }
         let tree = builder.finish()
-        let div = HTMLTree.NodeID(1)
+        let body = HTMLTree.NodeID(1)
+        #expect(tree.name(of: body) == "body")
+        let div = HTMLTree.NodeID(2)
         #expect(tree.name(of: div) == "div")
+        #expect(tree.attribute("class", of: div) == "one")
         #expect(tree.children(of: div).count == 2)
         #expect(tree.text(of: div) == "one twothree")
         #expect(tree.descendants(of: div).count == 3)
-        #expect(tree.children(of: tree.root).map { tree.name(of: $0) } == ["div", "p"])
-        #expect(tree.count == 6)
+        #expect(tree.children(of: body).map { tree.name(of: $0) } == ["div", "p"])
+        #expect(tree.count == 7)
     }
 
     @Test(arguments: [
