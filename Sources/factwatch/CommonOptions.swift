@@ -32,9 +32,10 @@ struct CommonOptions: ParsableArguments {
     )
     var logLevel: Logger.Level?
 
-    /// The level to log at: `--log-level`, else the configuration's `log_level`, else notice.
-    func level(configured: String? = nil) -> Logger.Level {
-        logLevel ?? configured.flatMap(Logger.Level.init(rawValue:)) ?? .notice
+    /// The level to log at: `--log-level`, else the configuration's `log_level`, else `fallback` (notice for the
+    /// daemon; commands that print their own results log only warnings by default).
+    func level(configured: String? = nil, fallback: Logger.Level = .notice) -> Logger.Level {
+        logLevel ?? configured.flatMap(Logger.Level.init(rawValue:)) ?? fallback
     }
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Daemon
 import Fetching
 import Foundation
+import Logging
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +23,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         var options = self.options
         if options.config == nil { options.config = "config/demo.toml" }
-        let logger = try Bootstrap.start(level: options.level())
+        let logger = try Bootstrap.start(level: options.level(fallback: .warning))
         let configuration = try options.loadConfiguration()
         let demo = Demo(configuration: configuration, versions: try Demo.versions(in: seeds), logger: logger)
         try await Fetcher.withFetcher(

@@ -4,6 +4,7 @@ import Core
 import Daemon
 import Fetching
 import Foundation
+import Logging
 import Storage
 
 struct OnceCommand: AsyncParsableCommand {
@@ -19,7 +20,7 @@ struct OnceCommand: AsyncParsableCommand {
     var source: [String] = []
 
     func run() async throws {
-        let logger = try Bootstrap.start(level: options.level())
+        let logger = try Bootstrap.start(level: options.level(fallback: .warning))
         let configuration = try options.loadConfiguration()
         let unknown = source.filter { name in !configuration.sources.contains { $0.name == name } }
         if !unknown.isEmpty {
