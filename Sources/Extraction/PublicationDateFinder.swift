@@ -24,7 +24,7 @@ struct PublicationDateFinder {
     private var elements: DateElements { lazyElements.value }
 
     /// Reads UTC stamps as local; shared by ``published(paragraphs:)`` and ``modified()``.
-    private let lazyResolver = LazyResolver()
+    private var lazyResolver = LazyResolver()
 
     /// `<meta>` keys that hold the original publication time, most specific first.
     static let publishedKeys = [
@@ -110,12 +110,18 @@ struct PublicationDateFinder {
     private func resolver(paragraphs: [String]) -> LocalDayResolver {
         lazyResolver.paragraphs = paragraphs
         if let resolver = lazyResolver.value { return resolver }
+        // The resolver's closures read the page through a copy of this finder with a cache of its own: capturing
+        // `self` would make the cache hold the resolver that holds the cache, and keep every page's tree alive.
+        var page = self
+        page.lazyResolver = LazyResolver()
+        let metadata = self.metadata
+        let url = self.url
         let resolver = LocalDayResolver(
-            declared: { metaStamps(Self.publishedKeys + Self.modifiedKeys) + jsonLDStamps() },
-            elements: { elements.attributes },
+            declared: { page.metaStamps(Self.publishedKeys + Self.modifiedKeys) + page.jsonLDStamps() },
+            elements: { page.elements.attributes },
             local: [
-                { [fromURL()].compactMap { $0 } }, { elements.visible }, { elements.dateLines },
-                { [fromLeadingLines(paragraphs)].compactMap { $0 } },
+                { [page.fromURL()].compactMap { $0 } }, { page.elements.visible }, { page.elements.dateLines },
+                { [page.fromLeadingLines(paragraphs)].compactMap { $0 } },
             ],
             zone: {
                 PublisherZone.guess(
