@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput; prints the figures as JSON.",
-        subcommands: [BenchExtractCommand.self]
+        subcommands: [BenchExtractCommand.self, BenchFactsCommand.self]
     )
 }
 
