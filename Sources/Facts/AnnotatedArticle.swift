@@ -42,7 +42,9 @@ struct AnnotatedArticle {
 
     init(text: String, hasHeadline: Bool, compiled: CompiledLexicon) {
         scalars = Array(text.unicodeScalars)
-        tokens = Tokenizer.tokenize(scalars)
+        var words = Tokenizer.tokenize(scalars)
+        for index in words.indices { words[index].word = compiled.vocabulary.id(of: words[index].key) }
+        tokens = words
         sentences = SentenceSplitter().ranges(of: tokens)
         var headline = 0
         if hasHeadline {

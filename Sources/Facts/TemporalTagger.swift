@@ -28,6 +28,11 @@ public struct TemporalTagger: Sendable {
         var result: [TemporalExpression] = []
         var index = range.lowerBound
         while index < range.upperBound {
+            let token = tokens[index]
+            guard token.kind == .number || token.kind == .time || Self.starters.contains(token.key) else {
+                index += 1
+                continue
+            }
             if var expression = match(tokens, at: index, limit: range.upperBound) {
                 let start = tokens[expression.range.lowerBound].start
                 let end = tokens[expression.range.upperBound - 1].end
@@ -40,6 +45,21 @@ public struct TemporalTagger: Sendable {
         }
         return result
     }
+
+    /// Every word an expression can start with (prefixes, cores, number, weekday and month words): other tokens are
+    /// skipped without trying the grammar.
+    private static let starters: Set<String> = {
+        var words: Set<String> = [
+            "no", "not", "on", "by", "before", "until", "till", "ahead", "within", "starting", "beginning", "as",
+            "effective", "with", "from", "immediately", "the", "end", "close", "year", "month", "year-end", "a", "an",
+            "one", "next", "this", "coming", "noon", "midday", "midnight",
+        ]
+        words.formUnion(NumberWords.units.keys)
+        words.formUnion(NumberWords.tens.keys)
+        words.formUnion(NumberWords.weekdays.keys)
+        words.formUnion(NumberWords.months.keys)
+        return words
+    }()
 
     // MARK: - Grammar
 
