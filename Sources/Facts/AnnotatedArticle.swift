@@ -111,9 +111,7 @@ struct AnnotatedArticle {
 
     func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let start = tokens[range.lowerBound].start
-        let end = tokens[range.upperBound - 1].end
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        return Tokenizer.string(scalars, tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
     }
 
     func sentence(containing token: Int) -> Int {

@@ -186,11 +186,7 @@ extension ArticleReader {
             if !mention.isGeneric, let mentionKind = mention.kindIndex {
                 if mention.isShort {
                     if wantedCity == nil {
-                        guard let kind,
-                            lexicon.kinds[kind].short.contains(where: {
-                                Gazetteer.key($0) == Gazetteer.key(mention.trigger)
-                            })
-                        else {
+                        guard let kind, compiled.shortKeys[kind].contains(Gazetteer.key(mention.trigger)) else {
                             return false
                         }
                     }
@@ -278,14 +274,14 @@ extension ArticleReader {
         var seen = Set<String>()
         var facilities: [Facility] = []
         for candidate in pool.reversed().sorted(by: { ($0.family == family ? 0 : 1) < ($1.family == family ? 0 : 1) }) {
-            let key = candidate.facility.key.rawValue
+            let key = candidate.facilityKey
             if seen.insert(key).inserted { facilities.append(candidate.facility) }
         }
         if let count = mention.count {
             guard facilities.count >= count else { return [] }
             facilities = Array(facilities.prefix(count))
         } else if let latest = pool.last?.sentence {
-            let keys = Set(pool.filter { $0.sentence == latest }.map { $0.facility.key.rawValue })
+            let keys = Set(pool.filter { $0.sentence == latest }.map(\.facilityKey))
             facilities = facilities.filter { keys.contains($0.key.rawValue) }
         }
         return facilities.compactMap { facility in
@@ -324,14 +320,9 @@ extension ArticleReader {
         let kind = lexicon.kinds[draft.kind]
         let host = draft.host ?? city.country
         var label = Self.titleCase(draft.trigger)
-        if label.isEmpty
-            || label.lowercased().hasSuffix("s")
-                && kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) })
-        {
-            label = kind.label
-        }
-        if kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) })
-            || kind.short.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) })
+        let trigger = Gazetteer.key(draft.trigger)
+        if label.isEmpty || compiled.pluralKeys[draft.kind].contains(trigger)
+            || compiled.shortKeys[draft.kind].contains(trigger)
         {
             label = kind.label
         }

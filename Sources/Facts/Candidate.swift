@@ -2,7 +2,7 @@ import Core
 
 /// A fact as first read from one sentence, before duplicates across the article are merged.
 struct Candidate: Sendable {
-    var facility: Facility
+    let facility: Facility
     var status: Status
     var modality: Fact.Modality
     var sentence: Int
@@ -19,8 +19,42 @@ struct Candidate: Sendable {
     /// Read through a plural reference ("these closures", "the three buildings").
     var viaAnaphor = false
 
+    /// The facility's key, computed once (slugging a city name is not free).
+    let facilityKey: String
     /// Merge identity: kind, operator, city and status; the host can differ when it was only inferred.
-    var mergeKey: String {
+    let mergeKey: String
+
+    init(
+        facility: Facility,
+        status: Status,
+        modality: Fact.Modality,
+        sentence: Int,
+        cue: Int,
+        expression: TemporalExpression?,
+        superseded: Bool = false,
+        staff: Int? = nil,
+        staffLimit: Int? = nil,
+        relocatedTo: String? = nil,
+        confidence: Double,
+        knownCity: Bool
+    ) {
+        self.facility = facility
+        self.status = status
+        self.modality = modality
+        self.sentence = sentence
+        self.cue = cue
+        self.expression = expression
+        self.superseded = superseded
+        self.staff = staff
+        self.staffLimit = staffLimit
+        self.relocatedTo = relocatedTo
+        self.confidence = confidence
+        self.knownCity = knownCity
+        facilityKey = facility.key.rawValue
+        mergeKey = Self.mergeKey(facility, status)
+    }
+
+    static func mergeKey(_ facility: Facility, _ status: Status) -> String {
         let op = facility.operatorCountry?.rawValue ?? "xx"
         return "\(op):\(facility.kind.rawValue):\(Slug.make(facility.city ?? "")):\(status.rawValue)"
     }

@@ -49,6 +49,9 @@ struct CompiledLexicon: Sendable {
     /// Per non-fact group: its phrases.
     private(set) var nonFacts = PhraseTrie<Int>()
     private(set) var dummyObjects: [Int: PhraseTrie<Bool>] = [:]
+    /// Per kind: the folded plural and short nouns, to name a facility by its kind's label.
+    private(set) var pluralKeys: [Set<String>] = []
+    private(set) var shortKeys: [Set<String>] = []
 
     init(lexicon: Lexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
@@ -71,6 +74,8 @@ struct CompiledLexicon: Sendable {
                 entities.insert(name, EntityEntry(payload: .region(index), capitalsOnly: Self.isCapitals(name)), vocabulary: &vocabulary)
             }
         }
+        pluralKeys = lexicon.kinds.map { Set($0.plurals.map(Gazetteer.key)) }
+        shortKeys = lexicon.kinds.map { Set($0.short.map(Gazetteer.key)) }
         for (index, kind) in lexicon.kinds.enumerated() {
             for phrase in kind.triggers { kinds.insert(phrase, .kind(index, plural: false), vocabulary: &vocabulary) }
             for phrase in kind.plurals { kinds.insert(phrase, .kind(index, plural: true), vocabulary: &vocabulary) }

@@ -90,17 +90,7 @@ struct FactMerger {
             }) {
                 var deadline = donor.element.deadline!
                 if let phrase = groups.values.flatMap({ $0 }).first(where: {
-                    $0.mergeKey
-                        == Candidate(
-                            facility: fact.facility,
-                            status: fact.status,
-                            modality: .asserted,
-                            sentence: 0,
-                            cue: 0,
-                            expression: nil,
-                            confidence: 0,
-                            knownCity: true
-                        ).mergeKey
+                    $0.mergeKey == Candidate.mergeKey(fact.facility, fact.status)
                         && $0.expression?.value == .sameDeadline
                 })?.expression?.phrase {
                     deadline.phrase = phrase
@@ -112,10 +102,10 @@ struct FactMerger {
         for (sentence, expression) in deadlineNouns {
             let deadline = resolve(expression)
             guard deadline.value != nil else { continue }
-            let named = Set(candidates.filter { $0.sentence == sentence }.map { $0.facility.key })
+            let named = Set(candidates.filter { $0.sentence == sentence }.map(\.facilityKey))
             for index in facts.indices
             where facts[index].status == .orderedClosed && facts[index].deadline == nil
-                && named.contains(facts[index].facility.key)
+                && named.contains(facts[index].facility.key.rawValue)
             {
                 facts[index].deadline = deadline
                 if facts[index].evidence != evidence(of: sentence) {
@@ -124,12 +114,13 @@ struct FactMerger {
             }
         }
         // A restoration needs the suspension it ends.
-        facts = facts.filter { fact in
-            let requirements = candidates.filter { $0.status == fact.status && $0.facility.key == fact.facility.key }
+        let factKeys = facts.map(\.facility.key.rawValue)
+        facts = zip(facts, factKeys).filter { fact, key in
+            let requirements = candidates.filter { $0.status == fact.status && $0.facilityKey == key }
                 .flatMap { lexicon.cues[$0.cue].requiresPrior }
             guard !requirements.isEmpty else { return true }
-            return facts.contains { $0.facility.key == fact.facility.key && requirements.contains($0.status) }
-        }
+            return zip(facts, factKeys).contains { $0.1 == key && requirements.contains($0.0.status) }
+        }.map(\.0)
         return FactExtraction(facts: facts, rejected: rejected(candidates, facts: facts))
     }
 

@@ -26,17 +26,27 @@ public struct TemporalTagger: Sendable {
     /// Every expression in the token range, left to right, not overlapping.
     func tag(_ tokens: [Token], in range: Range<Int>, scalars: [Unicode.Scalar]) -> [TemporalExpression] {
         var result: [TemporalExpression] = []
+        // Every expression holds an anchor word (a number, weekday, month, unit, "immediately", "end", "deadline")
+        // within a few tokens of its start: positions with none nearby are not tried.
+        var nextAnchor = Array(repeating: Int.max, count: range.count + 1)
+        for index in range.reversed() {
+            let token = tokens[index]
+            let isAnchor = token.kind == .number || token.kind == .time || Self.anchors.contains(token.key)
+            nextAnchor[index - range.lowerBound] = isAnchor ? index : nextAnchor[index - range.lowerBound + 1]
+        }
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
-            guard token.kind == .number || token.kind == .time || Self.starters.contains(token.key) else {
+            guard nextAnchor[index - range.lowerBound] <= index + 4,
+                token.kind == .number || token.kind == .time || Self.starters.contains(token.key)
+            else {
                 index += 1
                 continue
             }
             if var expression = match(tokens, at: index, limit: range.upperBound) {
                 let start = tokens[expression.range.lowerBound].start
                 let end = tokens[expression.range.upperBound - 1].end
-                expression.phrase = String(String.UnicodeScalarView(scalars[start..<end]))
+                expression.phrase = Tokenizer.string(scalars, start, end)
                 result.append(expression)
                 index = expression.range.upperBound
             } else {
@@ -53,6 +63,18 @@ public struct TemporalTagger: Sendable {
             "no", "not", "on", "by", "before", "until", "till", "ahead", "within", "starting", "beginning", "as",
             "effective", "with", "from", "immediately", "the", "end", "close", "year", "month", "year-end", "a", "an",
             "one", "next", "this", "coming", "noon", "midday", "midnight",
+        ]
+        words.formUnion(NumberWords.units.keys)
+        words.formUnion(NumberWords.tens.keys)
+        words.formUnion(NumberWords.weekdays.keys)
+        words.formUnion(NumberWords.months.keys)
+        return words
+    }()
+
+    private static let anchors: Set<String> = {
+        var words: Set<String> = [
+            "immediately", "immediate", "end", "close", "deadline", "period", "year", "month", "noon", "midday",
+            "midnight", "hour", "hours", "day", "days", "week", "weeks", "months", "years", "a", "an", "one",
         ]
         words.formUnion(NumberWords.units.keys)
         words.formUnion(NumberWords.tens.keys)

@@ -196,6 +196,26 @@ enum Tokenizer {
         return text
     }
 
+    /// The text of `scalars[start..<end]`, built from bytes when it is ASCII (nearly always).
+    static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        var ascii = true
+        for index in start..<end where scalars[index].value >= 128 {
+            ascii = false
+            break
+        }
+        if ascii {
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for offset in 0..<(end - start) {
+                    buffer[offset] = UInt8(truncatingIfNeeded: scalars[start + offset].value)
+                }
+                return end - start
+            }
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 128 { return (value >= 65 && value <= 90) || (value >= 97 && value <= 122) }
