@@ -66,7 +66,7 @@ struct AnnotatedArticle {
         nonFactGroups = []
         let tagger = TemporalTagger()
         for range in sentences {
-            let expressions = tagger.tag(tokens, in: range, scalars: scalars)
+            let expressions = tagger.tag(tokens, in: range, scalars: scalars, words: compiled.temporalWords)
             for expression in expressions {
                 for index in expression.range { inTemporal[index] = true }
             }

@@ -50,13 +50,19 @@ struct Candidate: Sendable {
         self.relocatedTo = relocatedTo
         self.confidence = confidence
         self.knownCity = knownCity
-        facilityKey = facility.key.rawValue
-        mergeKey = Self.mergeKey(facility, status)
+        let key = facility.key.rawValue
+        facilityKey = key
+        mergeKey = Self.mergeKey(key: key, status)
     }
 
     static func mergeKey(_ facility: Facility, _ status: Status) -> String {
-        let op = facility.operatorCountry?.rawValue ?? "xx"
-        return "\(op):\(facility.kind.rawValue):\(Slug.make(facility.city ?? "")):\(status.rawValue)"
+        mergeKey(key: facility.key.rawValue, status)
+    }
+
+    /// operator:kind:host:city → operator:kind:city:status (the host is left out: it may only be inferred).
+    private static func mergeKey(key: String, _ status: Status) -> String {
+        let parts = key.split(separator: ":", maxSplits: 3)
+        return "\(parts[0]):\(parts[1]):\(parts[3]):\(status.rawValue)"
     }
 
     var family: String { Self.family(of: status) }

@@ -51,11 +51,16 @@ struct CompiledLexicon: Sendable {
     private(set) var dummyObjects: [Int: PhraseTrie<Bool>] = [:]
     /// Per kind: the folded plural and short nouns, to name a facility by its kind's label.
     private(set) var pluralKeys: [Set<String>] = []
+    /// The temporal tagger's start and anchor words by vocabulary id.
+    private(set) var temporalWords: TemporalTagger.WordTable
     private(set) var shortKeys: [Set<String>] = []
 
     init(lexicon: Lexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        var initial = Vocabulary()
+        temporalWords = TemporalTagger.WordTable(vocabulary: &initial)
+        vocabulary = initial
         for (index, country) in gazetteer.countries.enumerated() {
             for name in [country.name] + country.aliases {
                 entities.insert(name, EntityEntry(payload: .country(index), capitalsOnly: Self.isCapitals(name)), vocabulary: &vocabulary)
@@ -116,6 +121,7 @@ struct CompiledLexicon: Sendable {
             for phrase in group.phrases { nonFacts.insert(phrase, index, vocabulary: &vocabulary) }
         }
         let size = vocabulary.count
+        temporalWords.seal(vocabulary)
         entities.seal(vocabularySize: size)
         kinds.seal(vocabularySize: size)
         cues.seal(vocabularySize: size)

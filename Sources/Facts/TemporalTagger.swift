@@ -24,21 +24,52 @@ public struct TemporalTagger: Sendable {
     }
 
     /// Every expression in the token range, left to right, not overlapping.
-    func tag(_ tokens: [Token], in range: Range<Int>, scalars: [Unicode.Scalar]) -> [TemporalExpression] {
+    /// Which vocabulary words can start an expression and which anchor one, indexed by ``Token/word`` (built by
+    /// ``CompiledLexicon``, so the tagger tests integers instead of hashing every token's key).
+    struct WordTable: Sendable {
+        var starters: [Bool]
+        var anchors: [Bool]
+
+        init(vocabulary: inout Vocabulary) {
+            for word in TemporalTagger.starters.union(TemporalTagger.anchors) { _ = vocabulary.add(word) }
+            starters = []
+            anchors = []
+        }
+
+        mutating func seal(_ vocabulary: Vocabulary) {
+            starters = Array(repeating: false, count: vocabulary.count)
+            anchors = Array(repeating: false, count: vocabulary.count)
+            for word in TemporalTagger.starters { starters[Int(vocabulary.id(of: word))] = true }
+            for word in TemporalTagger.anchors { anchors[Int(vocabulary.id(of: word))] = true }
+        }
+
+        func isStarter(_ token: Token) -> Bool { token.word >= 0 && starters[Int(token.word)] }
+        func isAnchor(_ token: Token) -> Bool { token.word >= 0 && anchors[Int(token.word)] }
+    }
+
+    func tag(
+        _ tokens: [Token],
+        in range: Range<Int>,
+        scalars: [Unicode.Scalar],
+        words: WordTable? = nil
+    ) -> [TemporalExpression] {
         var result: [TemporalExpression] = []
         // Every expression holds an anchor word (a number, weekday, month, unit, "immediately", "end", "deadline")
         // within a few tokens of its start: positions with none nearby are not tried.
         var nextAnchor = Array(repeating: Int.max, count: range.count + 1)
         for index in range.reversed() {
             let token = tokens[index]
-            let isAnchor = token.kind == .number || token.kind == .time || Self.anchors.contains(token.key)
+            let isAnchor =
+                token.kind == .number || token.kind == .time
+                || (words.map { $0.isAnchor(token) } ?? Self.anchors.contains(token.key))
             nextAnchor[index - range.lowerBound] = isAnchor ? index : nextAnchor[index - range.lowerBound + 1]
         }
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
             guard nextAnchor[index - range.lowerBound] <= index + 4,
-                token.kind == .number || token.kind == .time || Self.starters.contains(token.key)
+                token.kind == .number || token.kind == .time
+                    || (words.map { $0.isStarter(token) } ?? Self.starters.contains(token.key))
             else {
                 index += 1
                 continue
@@ -58,7 +89,7 @@ public struct TemporalTagger: Sendable {
 
     /// Every word an expression can start with (prefixes, cores, number, weekday and month words): other tokens are
     /// skipped without trying the grammar.
-    private static let starters: Set<String> = {
+    static let starters: Set<String> = {
         var words: Set<String> = [
             "no", "not", "on", "by", "before", "until", "till", "ahead", "within", "starting", "beginning", "as",
             "effective", "with", "from", "immediately", "the", "end", "close", "year", "month", "year-end", "a", "an",
@@ -71,7 +102,7 @@ public struct TemporalTagger: Sendable {
         return words
     }()
 
-    private static let anchors: Set<String> = {
+    static let anchors: Set<String> = {
         var words: Set<String> = [
             "immediately", "immediate", "end", "close", "deadline", "period", "year", "month", "noon", "midday",
             "midnight", "hour", "hours", "day", "days", "week", "weeks", "months", "years", "a", "an", "one",
