@@ -356,7 +356,22 @@ extension ArticleReader {
     }
 
     private static func titleCase(_ text: String) -> String {
-        text.split(separator: " ").map { word in
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(text.utf8)
+            var wordStart = true
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    wordStart = true
+                    continue
+                }
+                if wordStart, byte >= 0x61, byte <= 0x7A { bytes[index] = byte - 32 }
+                if !wordStart, byte >= 0x41, byte <= 0x5A { bytes[index] = byte + 32 }
+                wordStart = false
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return text.split(separator: " ").map { word in
             guard let first = word.first else { return String(word) }
             return String(first).uppercased() + word.dropFirst().lowercased()
         }.joined(separator: " ")

@@ -227,7 +227,8 @@ struct ArticleReader {
                     staffLimit: target.staffLimit,
                     relocatedTo: relocatedTo,
                     confidence: min(0.99, max(0.3, confidence)),
-                    knownCity: draft.city?.known ?? false
+                    knownCity: draft.city?.known ?? false,
+                    facilityKey: key(of: facility)
                 )
                 candidate.viaAnaphor = viaAnaphor
                 candidates.append(candidate)
@@ -235,6 +236,14 @@ struct ArticleReader {
             }
         }
         return produced > 0
+    }
+
+    /// `facility.key.rawValue`, computed without Foundation for ASCII names.
+    private func key(of facility: Facility) -> String {
+        guard let kind = lexicon.kinds.firstIndex(where: { $0.name == facility.kind }) else {
+            return facility.key.rawValue
+        }
+        return FacilityKeyText.make(facility, kindPart: compiled.kindKeyParts[kind])
     }
 
     private func isBlocked(_ status: Status, sentence: Int) -> Bool {

@@ -36,7 +36,8 @@ struct Candidate: Sendable {
         staffLimit: Int? = nil,
         relocatedTo: String? = nil,
         confidence: Double,
-        knownCity: Bool
+        knownCity: Bool,
+        facilityKey: String? = nil
     ) {
         self.facility = facility
         self.status = status
@@ -50,8 +51,8 @@ struct Candidate: Sendable {
         self.relocatedTo = relocatedTo
         self.confidence = confidence
         self.knownCity = knownCity
-        let key = facility.key.rawValue
-        facilityKey = key
+        let key = facilityKey ?? facility.key.rawValue
+        self.facilityKey = key
         mergeKey = Self.mergeKey(key: key, status)
     }
 

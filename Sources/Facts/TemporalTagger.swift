@@ -105,7 +105,7 @@ public struct TemporalTagger: Sendable {
     static let anchors: Set<String> = {
         var words: Set<String> = [
             "immediately", "immediate", "end", "close", "deadline", "period", "year", "month", "noon", "midday",
-            "midnight", "hour", "hours", "day", "days", "week", "weeks", "months", "years", "a", "an", "one",
+            "midnight", "hour", "hours", "day", "days", "week", "weeks", "months", "years",
         ]
         words.formUnion(NumberWords.units.keys)
         words.formUnion(NumberWords.tens.keys)
