@@ -178,10 +178,10 @@ extension ArticleReader {
         context: CueContext,
         cities: [CityRef]
     ) -> Draft? {
-        let wantedCity = cities.first.map { Slug.make($0.name) }
+        let wantedCity = cities.first.map { FacilityKeyText.slug($0.name) }
         func compatible(kind: Int?, owner: CountryCode?, city: CityRef?) -> Bool {
             if let wantedCity {
-                guard let city, Slug.make(city.name) == wantedCity else { return false }
+                guard let city, FacilityKeyText.slug(city.name) == wantedCity else { return false }
             }
             if !mention.isGeneric, let mentionKind = mention.kindIndex {
                 if mention.isShort {

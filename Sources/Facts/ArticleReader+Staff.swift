@@ -147,7 +147,7 @@ extension ArticleReader {
         // "withdrew its diplomats from Asmara": the embassy in that capital.
         if let city, let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }),
             let country = gazetteer.country(code: city.country ?? CountryCode(rawValue: "XX")!),
-            Slug.make(country.capital) == Slug.make(city.name)
+            FacilityKeyText.slug(country.capital) == FacilityKeyText.slug(city.name)
         {
             let refs = article.countryRefs[sentence].filter {
                 !$0.isLocation && $0.token < start && $0.code != city.country

@@ -204,7 +204,7 @@ struct ArticleReader {
                 var relocatedTo: String?
                 if targetStatus == .relocated {
                     guard let destination = target.relocatedTo,
-                        Slug.make(destination.name) != Slug.make(facility.city ?? "")
+                        FacilityKeyText.slug(destination.name) != FacilityKeyText.slug(facility.city ?? "")
                     else {
                         continue
                     }

@@ -16,6 +16,11 @@ enum FacilityKeyText {
         return "\(owner):\(kindPart):\(host):\(city)"
     }
 
+    /// `Slug.make(name)`, without Foundation when the name is ASCII.
+    static func slug(_ name: String) -> String {
+        asciiSlug(name) ?? Slug.make(name)
+    }
+
     /// The slug of an ASCII name, or nil when the name is not ASCII.
     static func asciiSlug(_ name: String) -> String? {
         var bytes: [UInt8] = []
