@@ -87,6 +87,12 @@ extension ArticleReader {
             if lexicon.kinds[kind].inCapital || mention.inCapital, let host, let capital = gazetteer.capital(of: host) {
                 cities = [CityRef(name: capital.name, country: host, known: true)]
             }
+            // "Britain withdrew staff from its embassy as well": no place and no host named, so the facility is in
+            // the place the story is about, the city of its latest fact (not one in the owner's own country).
+            if cities.isEmpty, host == nil, explicitOwner, let place = storyPlace(excluding: owners) {
+                cities = [place]
+                penalty += 0.15
+            }
         }
         guard !cities.isEmpty else { return [] }
         var drafts: [Draft] = []
@@ -126,6 +132,17 @@ extension ArticleReader {
             return [drafts[0]]
         }
         return drafts
+    }
+
+    /// The city of the latest asserted fact that is not in one of `owners`.
+    func storyPlace(excluding owners: [CountryCode]) -> CityRef? {
+        guard
+            let last = candidates.last(where: {
+                $0.modality == .asserted && $0.facility.city != nil
+                    && !owners.contains($0.facility.hostCountry ?? CountryCode(rawValue: "XX")!)
+            }), let city = last.facility.city
+        else { return nil }
+        return CityRef(name: city, country: last.facility.hostCountry, known: last.knownCity)
     }
 
     private func articleHasKind(_ kind: Int?) -> Bool {
@@ -280,7 +297,7 @@ extension ArticleReader {
         if let count = mention.count {
             guard facilities.count >= count else { return [] }
             facilities = Array(facilities.prefix(count))
-        } else if let latest = pool.last?.sentence {
+        } else if let latest = (sameFamily.isEmpty ? pool : sameFamily).last?.sentence {
             let keys = Set(pool.filter { $0.sentence == latest }.map(\.facilityKey))
             facilities = facilities.filter { keys.contains($0.key.rawValue) }
         }

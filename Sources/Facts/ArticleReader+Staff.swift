@@ -125,6 +125,12 @@ extension ArticleReader {
             status = byHost
         } else if safety || (Self.withdrawVerbs.contains(verbKey) && count == nil) {
             status = cue.done
+        } else if let mention = facilityMention, let directive = mood.directive,
+            let actor = directiveActor(directive, sentence: sentence), mentionOwner(mention) == actor
+        {
+            // "The United States ordered most of its staff at the U.S. Embassy in Kyiv to leave": a state sending its
+            // own staff away is an ordered departure, not an expulsion.
+            status = cue.done
         } else {
             if facilityMention == nil, mood.ordered, payload.form != .noun {
                 queueStaffDeadline(start: start, end: end, mood: mood, sentence: sentence, demonym: demonym)
@@ -186,6 +192,19 @@ extension ArticleReader {
             queueStaffDeadline(start: start, end: end, mood: mood, sentence: sentence, demonym: demonym)
         }
         return nil
+    }
+
+    /// The state that gives a directive: the last state named before it, not as a place.
+    private func directiveActor(_ directive: Int, sentence: Int) -> CountryCode? {
+        article.countryRefs[sentence].last { $0.end <= directive && !$0.isLocation && !$0.isAdjective }?.code
+    }
+
+    /// The owner a facility phrase names ("the U.S. Embassy", "its embassy" after a state).
+    private func mentionOwner(_ mention: Int) -> CountryCode? {
+        if let owner = mentions[mention].operators.first { return owner }
+        guard let pronoun = mentions[mention].pronoun else { return nil }
+        return pronounOwners(pronoun, before: mentions[mention].range.lowerBound, sentence: mentions[mention].sentence)
+            .first
     }
 
     /// A count just before a staff word: "eight diplomats", "10 diplomats", "four Greek diplomats".

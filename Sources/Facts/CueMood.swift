@@ -86,6 +86,14 @@ struct CueMoodAnalyzer {
                 if inherited.modality != .asserted { mood.modality = inherited.modality }
                 return finish(mood, negated: false, hedged: false, conditional: false, cueEnd: cueEnd, range: range)
             }
+            // "..., and Britain withdrew": a new subject with a verb of its own starts a clause the earlier verbs do
+            // not govern ("ordered Japan to close X and Russia to vacate Y" keeps its directive).
+            if token.key == "and" || token.key == "but", let subject = article.entity[index + 1],
+                index + 1 + subject.length < cueStart, tokens[index + 1 + subject.length].key != "to",
+                tokens[index + 1].capitalized
+            {
+                break
+            }
             let classes = article.classes(at: index)
             if token.key == "that", index + 1 < range.upperBound, article.kind[index + 1] == nil,
                 !classes.contains(.hedge)
@@ -257,6 +265,16 @@ struct CueMoodAnalyzer {
                 hedged = true
             } else if classes.contains(.negation) {
                 negated = true
+            }
+            // "could eventually lead to a reopening": a modal further left in the clause still hedges the noun.
+            var back = index - 1
+            while back >= range.lowerBound, back >= index - 5, !mood.ordered {
+                if Self.clauseBreaks.contains(tokens[back].key) { break }
+                let before = article.classes(at: back)
+                if before.contains(.hedge) { hedged = true }
+                if before.contains(.negation) { negated = true }
+                if before.contains(.conditional) { conditional = true }
+                back -= 1
             }
         }
         if modalFollows(cueEnd: cueEnd, range: range) {

@@ -420,13 +420,21 @@ private struct Cursor {
         return day
     }
 
+    private static let fullMonthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
     mutating func month() -> Int? {
         guard index < limit, tokens[index].capitalized, let month = NumberWords.months[tokens[index].key] else {
             return nil
         }
         // "May" and "March" are also words: require a day or year after them (checked by callers), or the full name.
+        // A dot after an abbreviation ("Sept.") belongs to it; after "May" or "June" it ends the sentence.
         index += 1
-        if index < limit, tokens[index].text == ".", tokens[index - 1].text.count <= 4 { index += 1 }
+        if index < limit, tokens[index].text == ".", !Self.fullMonthNames.contains(tokens[index - 1].key) {
+            index += 1
+        }
         return month
     }
 
