@@ -80,7 +80,11 @@ struct AnnotatedArticle {
                 for match in compiled.cues.matches(tokens, at: index, limit: limit) {
                     for payload in match.payloads { cue[index].append((match.length, payload)) }
                 }
-                for match in compiled.classes.matches(tokens, at: index, limit: limit) {
+                // "May 6", "in May": the month, not the modal.
+                let isMonth =
+                    tokens[index].key == "may" && tokens[index].capitalized
+                    && (index > range.lowerBound || index + 1 < limit && tokens[index + 1].kind == .number)
+                for match in compiled.classes.matches(tokens, at: index, limit: limit) where !isMonth {
                     wordClass[index].append((match.length, match.payloads.reduce(WordClass()) { $0.union($1) }))
                 }
                 for match in compiled.nonFacts.matches(tokens, at: index, limit: limit) {

@@ -137,8 +137,10 @@ struct ArticleReader {
             return false
         }
         // "The annex in Hawassa, opened to support ...": a reduced relative clause describing the facility.
+        // ("Several countries, including Sweden and Italy, suspended ..." is the main verb after an appositive.)
         if payload.form == .past, start > range.lowerBound, tokens[start - 1].key == ",",
-            !moodAnalyzer.isPassive(cueStart: start, range: range)
+            !moodAnalyzer.isPassive(cueStart: start, range: range),
+            mentions.contains(where: { !$0.absorbed && $0.range.upperBound == start - 1 })
         {
             return false
         }

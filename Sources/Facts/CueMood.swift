@@ -89,7 +89,7 @@ struct CueMoodAnalyzer {
             // "..., and Britain withdrew": a new subject with a verb of its own starts a clause the earlier verbs do
             // not govern ("ordered Japan to close X and Russia to vacate Y" keeps its directive).
             if token.key == "and" || token.key == "but", let subject = article.entity[index + 1],
-                index + 1 + subject.length < cueStart, tokens[index + 1 + subject.length].key != "to",
+                index + 1 + subject.length <= cueStart, tokens[index + 1 + subject.length].key != "to",
                 tokens[index + 1].capitalized
             {
                 break
@@ -132,7 +132,7 @@ struct CueMoodAnalyzer {
                 mood.governorStart = index
                 // "could order", "did not order", "threatened to order".
                 var back = index - 1
-                while back >= range.lowerBound && back >= index - 4 {
+                while back >= range.lowerBound && back >= index - 4 && back > (dash ?? -1) {
                     let before = article.classes(at: back)
                     if before.contains(.negation) { negated = true }
                     if before.contains(.hedge) { hedged = true }

@@ -467,7 +467,9 @@ struct MentionFinder {
         }
         index = saved
         if index < limit, let entity = article.entity[index] {
-            if !entity.cities.isEmpty, let (cities, next) = cityList(at: index, limit: limit) {
+            if !entity.cities.isEmpty || !entity.regions.isEmpty && entity.countries.isEmpty,
+                let (cities, next) = cityList(at: index, limit: limit)
+            {
                 place.cities = cities
                 place.end = next
                 return place
@@ -521,6 +523,13 @@ struct MentionFinder {
                 }
             }
             return (city, end)
+        }
+        // "two Russian compounds in Maryland and New York": a state or province stands for the place when no city
+        // is named.
+        if let entity = article.entity[start], entity.cities.isEmpty, entity.countries.isEmpty,
+            let region = entity.regions.first.map({ compiled.gazetteer.regions[$0] })
+        {
+            return (CityRef(name: region.name, country: region.country, known: true), start + entity.length)
         }
         return unknownPlace(at: start, limit: limit)
     }
