@@ -42,7 +42,16 @@ extension ArticleReader {
             // Between the directive and the cue, only a deadline word makes a deadline: "gave Argentina until Friday
             // to close" does, but "ordered on Thursday that ..." and "Russia's demand in July that ..." date the
             // order itself.
-            if expression.range.upperBound <= start, expression.prefix != .by, expression.prefix != .within { continue }
+            // "gave Argentina 48 hours to close": a bare period right before "to" and the cue is the deadline too.
+            let periodBeforeCue: Bool = {
+                guard case .offsetDays = expression.value, expression.prefix == .none else { return false }
+                return expression.range.upperBound < start && tokens[expression.range.upperBound].key == "to"
+            }()
+            if expression.range.upperBound <= start, expression.prefix != .by, expression.prefix != .within,
+                !periodBeforeCue
+            {
+                continue
+            }
             // Before the cue, the expression belongs to an earlier cue when one lies between them.
             if expression.range.upperBound <= start,
                 (windowStart..<start).contains(where: { !article.cue[$0].isEmpty && !article.inTemporal[$0] })

@@ -93,6 +93,14 @@ extension ArticleReader {
                 }
             }
         }
+        // "Beijing gave the U.S. mission 72 hours to leave": a facility told to leave is told to close.
+        if staffIndex == nil, let directive = mood.directive, let mention = mentionStarting(near: directive + 1),
+            mentions[mention].range.upperBound <= start
+        {
+            var target = targetFor(mention)
+            target.status = cue.ordered == .evacuated ? .orderedClosed : cue.ordered
+            return [target]
+        }
         guard staffIndex != nil else { return nil }
         // "reduce the staff of its embassy by 755", "cut the staff of its embassy to six".
         var staffLimit: Int?
@@ -168,7 +176,8 @@ extension ArticleReader {
             let refs = article.countryRefs[sentence].filter {
                 !$0.isLocation && !$0.isAdjective && $0.end <= start && $0.code != owner
             }
-            if let host = refs.last?.code, let capital = gazetteer.capital(of: host) {
+            let dateline = datelineCountry.flatMap { $0 == owner ? nil : $0 }
+            if let host = refs.last?.code ?? dateline, let capital = gazetteer.capital(of: host) {
                 let city = CityRef(name: capital.name, country: host, known: true)
                 let draft = Draft(
                     kind: embassy,
@@ -207,6 +216,12 @@ extension ArticleReader {
             .first
     }
 
+    /// "were given 72 hours to leave": a bare period just before "to" and the cue.
+    static func isPeriodBefore(_ expression: TemporalExpression, cue: Int, tokens: [Token]) -> Bool {
+        guard case .offsetDays = expression.value, expression.prefix == .none else { return false }
+        return expression.range.upperBound + 1 == cue && tokens[expression.range.upperBound].key == "to"
+    }
+
     /// A count just before a staff word: "eight diplomats", "10 diplomats", "four Greek diplomats".
     private func countBefore(_ index: Int, floor: Int) -> Int? {
         var position = index - 1
@@ -226,8 +241,9 @@ extension ArticleReader {
         let range = article.sentences[sentence]
         guard
             let expression = article.temporal[sentence].first(where: {
-                $0.range.lowerBound >= end && $0.range.upperBound <= range.upperBound && !$0.isAnaphoric
-                    && ($0.prefix == .within || $0.prefix == .by)
+                !$0.isAnaphoric && $0.range.upperBound <= range.upperBound
+                    && ($0.range.lowerBound >= end && ($0.prefix == .within || $0.prefix == .by)
+                        || Self.isPeriodBefore($0, cue: start, tokens: tokens))
             })
         else { return }
         guard

@@ -52,7 +52,7 @@ struct CueMoodAnalyzer {
     ) -> CueMood {
         let range = article.sentences[sentence]
         if form == .noun {
-            return nounMood(cueStart: cueStart, cueEnd: cueEnd, range: range)
+            return nounMood(cueStart: cueStart, cueEnd: cueEnd, range: range, earlier: earlier)
         }
         var mood = CueMood(governorStart: cueStart)
         var negated = false
@@ -228,7 +228,12 @@ struct CueMoodAnalyzer {
 
     /// A noun cue ("the closure of X") takes its mood from the word that governs its noun phrase: "ordered the
     /// closure" is an order, "could order the closure" a hedge, "in retaliation for the closure" a reported event.
-    private func nounMood(cueStart: Int, cueEnd: Int, range: Range<Int>) -> CueMood {
+    private func nounMood(
+        cueStart: Int,
+        cueEnd: Int,
+        range: Range<Int>,
+        earlier: [(end: Int, mood: CueMood)]
+    ) -> CueMood {
         var mood = CueMood(governorStart: cueStart)
         var index = cueStart - 1
         var skipped = 0
@@ -240,6 +245,16 @@ struct CueMoodAnalyzer {
         {
             index -= 1
             skipped += 1
+        }
+        // "ordered the expulsion of 35 diplomats and the closure of two compounds": a noun coordinated with an
+        // earlier cue of the clause shares its governor.
+        if index >= range.lowerBound, tokens[index].key == "and" || tokens[index].key == ",",
+            let previous = earlier.last, previous.end <= index, previous.mood.directive != nil,
+            !(previous.end..<index).contains(where: { Self.clauseBreaks.contains(tokens[$0].key) })
+        {
+            var inherited = previous.mood
+            inherited.temporary = false
+            return finish(inherited, negated: false, hedged: false, conditional: false, cueEnd: cueEnd, range: range)
         }
         var negated = false
         var hedged = false
