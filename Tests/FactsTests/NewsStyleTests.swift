@@ -1,0 +1,159 @@
+import Core
+import Facts
+import Testing
+
+/// Sentences in the styles real reporting uses, written for these tests: each exercises one general rule.
+@Suite struct NewsStyleTests {
+    private func facts(_ paragraphs: [String], published: String? = "2024-05-06") -> Set<String> {
+        let article = ExtractionFixtures.article("Headline", paragraphs, published: published)
+        return ExtractionFixtures.summary(ExtractionFixtures.extract(article).facts)
+    }
+
+    @Test func aPluralReferenceTwoSentencesLaterTakesTheClosuresNotAnEarlierExpulsion() {
+        let result = facts(
+            [
+                "TALLINN - Russia ordered Estonia to close its consulate general in St. Petersburg and its consular "
+                    + "office in Pskov.",
+                "The move follows Tallinn's decision last week to expel a Russian diplomat.",
+                "These closures must be completed by May 1, the Russian foreign ministry said.",
+            ],
+            published: "2021-04-15"
+        )
+        #expect(result.contains("ee:consulate:ru:saint-petersburg ordered_closed 2021-05-01"))
+        #expect(result.contains("ee:consulate:ru:pskov ordered_closed 2021-05-01"))
+        #expect(!result.contains { $0.hasPrefix("ru:embassy:ee:tallinn ordered_closed") })
+    }
+
+    @Test func capitalsStandForGovernmentsAndAFacilityToldToLeaveIsToldToClose() {
+        let result = facts(
+            [
+                "BEIJING - China on Friday ordered the United States to close its consulate in the city of Chengdu.",
+                "Beijing gave the U.S. mission 72 hours to leave, the foreign ministry said.",
+            ],
+            published: "2020-07-24"
+        )
+        #expect(result == ["us:consulate:cn:chengdu ordered_closed 2020-07-27"])
+    }
+
+    @Test func refusalsThreatsAndMaybesAreNotFacts() {
+        let article = ExtractionFixtures.article(
+            nil,
+            [
+                "BERLIN - Germany refused on Thursday to close the Russian trade mission in Hamburg.",
+                "Iran has threatened to close the German embassy in Tehran if Berlin expels its envoy.",
+                "The Swiss embassy in Kabul may reopen once the situation improves, officials said.",
+            ],
+            published: "2023-11-02"
+        )
+        let result = ExtractionFixtures.extract(article)
+        #expect(result.facts.isEmpty)
+        #expect(Set(result.rejected.map(\.modality)) == [.negated, .conditional, .hedged])
+    }
+
+    @Test func aStateSendingItsOwnStaffAwayEvacuatesAndAnotherStateJoiningDoesSoInTheSamePlace() {
+        let result = facts(
+            [
+                "KYIV - The United States on Saturday ordered most of its staff at the U.S. Embassy in Kyiv to leave "
+                    + "Ukraine, and Britain withdrew some staff from its embassy as well."
+            ],
+            published: "2022-02-12"
+        )
+        #expect(result == ["us:embassy:ua:kyiv evacuated nil", "gb:embassy:ua:kyiv evacuated nil"])
+    }
+
+    @Test func aMainVerbAfterAnAppositiveListKeepsItsSubjects() {
+        let result = facts(
+            [
+                "KHARTOUM - Several countries, including Sweden, Spain and Italy, suspended operations at their "
+                    + "embassies in Khartoum as fighting spread.",
+                "Japan evacuated its embassy staff on Sunday. Turkey said its embassy would move to Port Sudan.",
+            ],
+            published: "2023-07-04"
+        )
+        #expect(
+            result == [
+                "se:embassy:sd:khartoum suspended nil", "es:embassy:sd:khartoum suspended nil",
+                "it:embassy:sd:khartoum suspended nil", "jp:embassy:sd:khartoum evacuated nil",
+                "tr:embassy:sd:khartoum relocated nil",
+            ]
+        )
+    }
+
+    @Test func coordinatedNounsShareTheDirectiveAndAStateNamesThePlace() {
+        let result = facts(
+            [
+                "HONOLULU - President Barack Obama on Thursday ordered the expulsion of 35 Russian diplomats and the "
+                    + "closure of two Russian compounds in Maryland and New York.",
+                "The diplomats and their families were given 72 hours to leave the United States.",
+            ],
+            published: "2016-12-29"
+        )
+        #expect(
+            result == [
+                "ru:embassy:us:washington staff_cut 2017-01-01", "ru:compound:us:maryland ordered_closed nil",
+                "ru:compound:us:new-york ordered_closed nil",
+            ]
+        )
+    }
+
+    @Test func aDatelineMonthIsNotAModal() {
+        let result = facts(
+            [
+                "WARSAW, May 6 - Poland ordered the Russian consulate in Poznan closed on Monday and gave its staff "
+                    + "until Thursday to leave the country."
+            ]
+        )
+        #expect(result == ["ru:consulate:pl:poznan ordered_closed 2024-05-09"])
+    }
+
+    @Test func backgroundEventsAndQuotesAreFactsButRemainingOpenIsNot() {
+        let result = facts(
+            [
+                "TEHRAN - Britain reopened its embassy in Tehran on Sunday, nearly four years after it was stormed.",
+                "The embassy was closed in November 2011 after the attack.",
+                "\"We will close the embassy in Caracas on Friday,\" the Argentine foreign minister told reporters.",
+                "\"Our consulate in Maracaibo will remain open,\" she added.",
+            ],
+            published: "2015-08-23"
+        )
+        #expect(
+            result == [
+                "gb:embassy:ir:tehran reopened nil", "gb:embassy:ir:tehran closed nil",
+                "ar:embassy:ve:caracas ordered_closed 2015-08-28",
+            ]
+        )
+    }
+
+    @Test func captionsRepeatedAndStatementsOfNoChangeGiveNothing() {
+        let caption = "FILE PHOTO: A view of the embassy of Ukraine in Moscow, Russia, March 4, 2014. REUTERS/Staff"
+        #expect(
+            facts([
+                caption, caption,
+                "MOSCOW - Officials said the consulate in Rostov-on-Don remained open and would not be affected.",
+            ]).isEmpty
+        )
+    }
+
+    @Test func listsOfFacilitiesAcrossKindsShareOneOrder() {
+        let result = facts(
+            [
+                "WASHINGTON - The United States on Monday expelled 60 Russian diplomats and ordered the closure of "
+                    + "Russia's consulate in Seattle.",
+                "Russia must vacate the consulate by April 2.",
+            ],
+            published: "2018-03-26"
+        )
+        #expect(result.contains("ru:consulate:us:seattle ordered_closed 2018-04-02"))
+        #expect(result.contains("ru:embassy:us:washington staff_cut nil"))
+    }
+
+    @Test func accentedAndPlainSpellingsOfACityMergeIntoOneFacility() {
+        let result = facts(
+            [
+                "Côte d'Ivoire has closed its consulate in São Paulo.",
+                "The Ivorian consulate in Sao Paulo closed on Friday, officials said.",
+            ]
+        )
+        #expect(result == ["ci:consulate:br:sao-paulo closed nil"])
+    }
+}
