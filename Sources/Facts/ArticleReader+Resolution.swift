@@ -61,8 +61,13 @@ extension ArticleReader {
             owners = [last.facility.operatorCountry!]
             penalty += 0.1
         }
-        // Each other's capitals, or the capital of the host for an embassy.
-        if mention.eachOtherCapitals {
+        // Each other's capitals, or the capital of the host for an embassy. Two states reopening "their embassies"
+        // with no place named mean each one's embassy in the other's capital.
+        let eachOther =
+            mention.eachOtherCapitals
+            || cities.isEmpty && host == nil && owners.count == 2 && mention.plural && mention.pronoun == .their
+                && lexicon.kinds[kind].inCapital
+        if eachOther {
             var drafts: [Draft] = []
             for owner in owners {
                 for other in owners where other != owner {

@@ -88,7 +88,9 @@ extension ArticleReader {
                 {
                     demonym = code
                 }
-                if staffIndex != nil, facilityMention == nil, let mention = mentionAt[position] {
+                if staffIndex != nil || mentionAt[position].map({ mentions[$0].staffCompound }) == true, facilityMention == nil,
+                    let mention = mentionAt[position]
+                {
                     facilityMention = mention
                 }
             }
@@ -125,6 +127,36 @@ extension ArticleReader {
                 after += 1
             }
         }
+        // "ordered the diplomatic staff of Argentina, Chile and Peru to leave": each state's embassy in the capital of
+        // the state that gives the order.
+        if let staffIndex, let directive = mood.directive, facilityMention == nil,
+            let actor = article.countryRefs[sentence].last(where: {
+                $0.end <= directive && !$0.isLocation && !$0.isAdjective
+            })?.code,
+            let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }), let capital = gazetteer.capital(of: actor)
+        {
+            let staffEnd = staffIndex + (article.classLength(.staff, at: staffIndex) ?? 1)
+            if staffEnd < range.upperBound, tokens[staffEnd].key == "of" {
+                let owned = article.countryRefs[sentence].filter {
+                    $0.token > staffEnd && $0.token < start && !$0.isLocation && !$0.isAdjective && $0.code != actor
+                }
+                if let first = owned.first {
+                    let owners = owned.filter { $0.group == first.group }.map(\.code)
+                    let city = CityRef(name: capital.name, country: actor, known: true)
+                    return owners.map { owner in
+                        let draft = Draft(
+                            kind: embassy,
+                            operatorCountry: owner,
+                            host: actor,
+                            city: city,
+                            trigger: "embassy",
+                            penalty: 0.1
+                        )
+                        return Target(implied: draft, staff: count, status: .staffCut)
+                    }
+                }
+            }
+        }
         let verbKey = tokens[start].key
         var status: Status
         if cue.done == .staffCut {
@@ -132,6 +164,11 @@ extension ArticleReader {
         } else if let byHost = cue.byHost, count != nil, mood.directive != nil, !safety {
             status = byHost
         } else if safety || (Self.withdrawVerbs.contains(verbKey) && count == nil) {
+            status = cue.done
+        } else if facilityMention != nil || city != nil, mood.directive == nil, !mood.ordered, count == nil,
+            mood.modality == .asserted
+        {
+            // "Mexico's embassy staff left Ecuador on Sunday": staff leaving of their own accord.
             status = cue.done
         } else if let mention = facilityMention, let directive = mood.directive,
             let actor = directiveActor(directive, sentence: sentence), mentionOwner(mention) == actor

@@ -89,8 +89,9 @@ struct CueMoodAnalyzer {
             // "..., and Britain withdrew": a new subject with a verb of its own starts a clause the earlier verbs do
             // not govern ("ordered Japan to close X and Russia to vacate Y" keeps its directive).
             if token.key == "and" || token.key == "but", let subject = article.entity[index + 1],
-                index + 1 + subject.length <= cueStart, tokens[index + 1 + subject.length].key != "to",
-                tokens[index + 1].capitalized
+                index + 1 + subject.length <= cueStart, tokens[index + 1].capitalized,
+                tokens[index + 1 + subject.length].isWord, !tokens[index + 1 + subject.length].capitalized,
+                !["to", "and", "or"].contains(tokens[index + 1 + subject.length].key)
             {
                 break
             }

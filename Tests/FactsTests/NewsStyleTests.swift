@@ -156,4 +156,38 @@ import Testing
         )
         #expect(result == ["ci:consulate:br:sao-paulo closed nil"])
     }
+
+    @Test func twoStatesReopeningTheirEmbassiesMeanEachInTheOthersCapital() {
+        let result = facts(
+            [
+                "BEIJING - Saudi Arabia and Iran agreed on Friday to restore diplomatic relations and reopen their "
+                    + "embassies within two months."
+            ],
+            published: "2023-03-10"
+        )
+        #expect(result == ["sa:embassy:ir:tehran reopened 2023-05-10", "ir:embassy:sa:riyadh reopened 2023-05-10"])
+    }
+
+    @Test func staffLeavingOfTheirOwnAccordEvacuate() {
+        let result = facts(
+            ["QUITO - Police stormed Mexico's embassy in Quito on Friday. Mexico's embassy staff left Ecuador on Sunday."]
+        )
+        #expect(result == ["mx:embassy:ec:quito evacuated nil"])
+    }
+
+    @Test func aHostOrderingTheStaffOfSeveralStatesOutCutsEachEmbassy() {
+        let result = facts(
+            [
+                "CARACAS - Venezuela on Tuesday ordered the diplomatic staff of seven Latin American countries, "
+                    + "including Argentina, Chile and Peru, to leave the country within 72 hours."
+            ],
+            published: "2025-02-04"
+        )
+        #expect(
+            result == [
+                "ar:embassy:ve:caracas staff_cut 2025-02-07", "cl:embassy:ve:caracas staff_cut 2025-02-07",
+                "pe:embassy:ve:caracas staff_cut 2025-02-07",
+            ]
+        )
+    }
 }
