@@ -213,8 +213,7 @@ extension ArticleReader {
             let refs = article.countryRefs[sentence].filter {
                 !$0.isLocation && !$0.isAdjective && $0.end <= start && $0.code != owner
             }
-            let dateline = datelineCountry.flatMap { $0 == owner ? nil : $0 }
-            if let host = refs.last?.code ?? dateline, let capital = gazetteer.capital(of: host) {
+            if let host = refs.last?.code, let capital = gazetteer.capital(of: host) {
                 let city = CityRef(name: capital.name, country: host, known: true)
                 let draft = Draft(
                     kind: embassy,

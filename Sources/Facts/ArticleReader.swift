@@ -54,18 +54,6 @@ struct ArticleReader {
     /// Staff deadlines given by a later sentence ("The four diplomats must leave within a week").
     var pendingStaffDeadlines: [(candidate: Int, expression: TemporalExpression)] = []
 
-    /// The country of the dateline's place ("HONOLULU - ..." → US), where the reporter is: the host of an expulsion
-    /// whose sentence names no host state.
-    var datelineCountry: CountryCode? {
-        for (sentence, dash) in article.datelineDash.enumerated() where dash != nil {
-            let start = article.sentences[sentence].lowerBound
-            guard let entity = article.entity[start] else { return nil }
-            if let city = entity.cities.first { return gazetteer.cities[city].country }
-            return entity.countries.first.map { gazetteer.countries[$0].code }
-        }
-        return nil
-    }
-
     var tokens: [Token] { article.tokens }
     var lexicon: Lexicon { compiled.lexicon }
     var gazetteer: Gazetteer { compiled.gazetteer }
