@@ -88,7 +88,8 @@ extension ArticleReader {
                 {
                     demonym = code
                 }
-                if staffIndex != nil || mentionAt[position].map({ mentions[$0].staffCompound }) == true, facilityMention == nil,
+                if staffIndex != nil || mentionAt[position].map({ mentions[$0].staffCompound }) == true,
+                    facilityMention == nil,
                     let mention = mentionAt[position]
                 {
                     facilityMention = mention

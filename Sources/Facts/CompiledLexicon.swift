@@ -65,26 +65,46 @@ struct CompiledLexicon: Sendable {
         vocabulary = initial
         for (index, country) in gazetteer.countries.enumerated() {
             for name in [country.name] + country.aliases {
-                entities.insert(name, EntityEntry(payload: .country(index), capitalsOnly: Self.isCapitals(name)), vocabulary: &vocabulary)
+                entities.insert(
+                    name,
+                    EntityEntry(payload: .country(index), capitalsOnly: Self.isCapitals(name)),
+                    vocabulary: &vocabulary
+                )
             }
             for demonym in country.demonyms {
-                entities.insert(demonym, EntityEntry(payload: .demonym(index), capitalsOnly: Self.isCapitals(demonym)), vocabulary: &vocabulary)
+                entities.insert(
+                    demonym,
+                    EntityEntry(payload: .demonym(index), capitalsOnly: Self.isCapitals(demonym)),
+                    vocabulary: &vocabulary
+                )
             }
         }
         for (index, city) in gazetteer.cities.enumerated() {
             for name in [city.name] + city.aliases {
-                entities.insert(name, EntityEntry(payload: .city(index), capitalsOnly: Self.isCapitals(name)), vocabulary: &vocabulary)
+                entities.insert(
+                    name,
+                    EntityEntry(payload: .city(index), capitalsOnly: Self.isCapitals(name)),
+                    vocabulary: &vocabulary
+                )
             }
         }
         for (index, region) in gazetteer.regions.enumerated() {
             for name in [region.name] + region.aliases {
-                entities.insert(name, EntityEntry(payload: .region(index), capitalsOnly: Self.isCapitals(name)), vocabulary: &vocabulary)
+                entities.insert(
+                    name,
+                    EntityEntry(payload: .region(index), capitalsOnly: Self.isCapitals(name)),
+                    vocabulary: &vocabulary
+                )
             }
         }
         pluralKeys = lexicon.kinds.map { Set($0.plurals.map(Gazetteer.key)) }
         shortKeys = lexicon.kinds.map { Set($0.short.map(Gazetteer.key)) }
         kindKeyParts = lexicon.kinds.map {
-            String(FacilityKey(kind: $0.name, operatorCountry: nil, hostCountry: nil, city: nil).rawValue.split(separator: ":")[1])
+            String(
+                FacilityKey(kind: $0.name, operatorCountry: nil, hostCountry: nil, city: nil).rawValue.split(
+                    separator: ":"
+                )[1]
+            )
         }
         for (index, kind) in lexicon.kinds.enumerated() {
             for phrase in kind.triggers { kinds.insert(phrase, .kind(index, plural: false), vocabulary: &vocabulary) }
@@ -96,15 +116,37 @@ struct CompiledLexicon: Sendable {
         for phrase in lexicon.genericPlural { kinds.insert(phrase, .generic(plural: true), vocabulary: &vocabulary) }
         for (index, cue) in lexicon.cues.enumerated() {
             for verb in cue.verbs {
-                cues.insert(verb.base, CuePayload(cue: index, form: .base, isParticiple: false), vocabulary: &vocabulary)
-                cues.insert(verb.third, CuePayload(cue: index, form: .third, isParticiple: false), vocabulary: &vocabulary)
-                cues.insert(verb.past, CuePayload(cue: index, form: .past, isParticiple: verb.past == verb.participle), vocabulary: &vocabulary)
+                cues.insert(
+                    verb.base,
+                    CuePayload(cue: index, form: .base, isParticiple: false),
+                    vocabulary: &vocabulary
+                )
+                cues.insert(
+                    verb.third,
+                    CuePayload(cue: index, form: .third, isParticiple: false),
+                    vocabulary: &vocabulary
+                )
+                cues.insert(
+                    verb.past,
+                    CuePayload(cue: index, form: .past, isParticiple: verb.past == verb.participle),
+                    vocabulary: &vocabulary
+                )
                 if verb.participle != verb.past {
-                    cues.insert(verb.participle, CuePayload(cue: index, form: .past, isParticiple: true), vocabulary: &vocabulary)
+                    cues.insert(
+                        verb.participle,
+                        CuePayload(cue: index, form: .past, isParticiple: true),
+                        vocabulary: &vocabulary
+                    )
                 }
-                cues.insert(verb.gerund, CuePayload(cue: index, form: .gerund, isParticiple: false), vocabulary: &vocabulary)
+                cues.insert(
+                    verb.gerund,
+                    CuePayload(cue: index, form: .gerund, isParticiple: false),
+                    vocabulary: &vocabulary
+                )
             }
-            for noun in cue.nouns { cues.insert(noun, CuePayload(cue: index, form: .noun, isParticiple: false), vocabulary: &vocabulary) }
+            for noun in cue.nouns {
+                cues.insert(noun, CuePayload(cue: index, form: .noun, isParticiple: false), vocabulary: &vocabulary)
+            }
             if !cue.objects.isEmpty {
                 var trie = PhraseTrie<Bool>()
                 for object in cue.objects { trie.insert(object, true, vocabulary: &vocabulary) }

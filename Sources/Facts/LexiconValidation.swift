@@ -70,7 +70,9 @@ extension Lexicon {
             }
         }
         let builtinClaims = Set(
-            Self.builtin.kinds.flatMap { kind in (kind.triggers + kind.plurals).map { "\(kind.name):\(Gazetteer.key($0))" } }
+            Self.builtin.kinds.flatMap { kind in
+                (kind.triggers + kind.plurals).map { "\(kind.name):\(Gazetteer.key($0))" }
+            }
         )
         for key in order {
             guard let owners = claims[key], owners.count > 1 else { continue }

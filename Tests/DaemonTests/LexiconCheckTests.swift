@@ -9,7 +9,11 @@ import Testing
 @Suite struct LexiconCheckTests {
     private func load(lexicon: String) async throws -> Result<Lexicon, ConfigurationError> {
         try await TemporaryDirectory.with { directory in
-            try "lexicon = \"extra.toml\"\n".write(toFile: directory.file("factwatch.toml"), atomically: true, encoding: .utf8)
+            try "lexicon = \"extra.toml\"\n".write(
+                toFile: directory.file("factwatch.toml"),
+                atomically: true,
+                encoding: .utf8
+            )
             try lexicon.write(toFile: directory.file("extra.toml"), atomically: true, encoding: .utf8)
             return Result { () throws(ConfigurationError) -> Lexicon in
                 try Configuration.load(path: directory.file("factwatch.toml"), environment: [:]).loadLexicon()

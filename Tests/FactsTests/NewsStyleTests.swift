@@ -166,7 +166,9 @@ import Testing
 
     @Test func staffLeavingOfTheirOwnAccordEvacuate() {
         let result = facts(
-            ["QUITO - Police stormed Mexico's embassy in Quito on Friday. Mexico's embassy staff left Ecuador on Sunday."]
+            [
+                "QUITO - Police stormed Mexico's embassy in Quito on Friday. Mexico's embassy staff left Ecuador on Sunday."
+            ]
         )
         #expect(result == ["mx:embassy:ec:quito evacuated nil"])
     }

@@ -117,7 +117,10 @@ public struct CaseExtraction: Sendable {
             do {
                 result = run(try decoder.decode(Case.self, from: Data(line.utf8)))
             } catch {
-                result = Result(id: "line \(number + 1)", error: "not a case object {\"id\", \"text\", \"published\"}: \(error)")
+                result = Result(
+                    id: "line \(number + 1)",
+                    error: "not a case object {\"id\", \"text\", \"published\"}: \(error)"
+                )
             }
             if result.error != nil { failures += 1 }
             let data = (try? encoder.encode(result)) ?? Data("{\"error\": \"unencodable\"}".utf8)
@@ -135,7 +138,10 @@ public struct CaseExtraction: Sendable {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                throw CaseExtractionError(path: file, message: "cannot read the cases file: \(error.localizedDescription)")
+                throw CaseExtractionError(
+                    path: file,
+                    message: "cannot read the cases file: \(error.localizedDescription)"
+                )
             }
         }
         let text = String(decoding: data, as: UTF8.self)

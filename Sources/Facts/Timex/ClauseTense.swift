@@ -59,7 +59,8 @@ enum ClauseTense {
         let key = token.key
         if future.contains(key) { return .future }
         if key == "to", index + 1 < tokens.count, tokens[index + 1].isWord, !tokens[index + 1].capitalized,
-            index > floor, ["is", "are", "plans", "aims", "expected", "set", "due", "going"].contains(
+            index > floor,
+            ["is", "are", "plans", "aims", "expected", "set", "due", "going"].contains(
                 tokens[index - 1].key
             )
         {

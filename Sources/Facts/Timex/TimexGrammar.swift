@@ -352,7 +352,9 @@ struct TimexGrammar {
         if start > floor, Self.currency.contains(tokens[start - 1].key) { return nil }
         let decadeS = index + 1 < limit && tokens[index + 1].key == "s" && tokens[index + 1].start == tokens[index].end
         if decadeS {
-            if text.count == 4, value % 10 == 0, (1000...2199).contains(value) { return (index + 2, .decade(value / 10)) }
+            if text.count == 4, value % 10 == 0, (1000...2199).contains(value) {
+                return (index + 2, .decade(value / 10))
+            }
             if text.count == 2, value % 10 == 0 { return (index + 2, .decade(190 + value / 10)) }
             return nil
         }
@@ -465,8 +467,9 @@ struct TimexGrammar {
         if case .inferred = year {
             if let offset {
                 year = .relative(offset)
-            } else if key(index) == "fall" || !["in", "this", "early", "late", "mid", "the", "-"].contains(previous)
-                && index == start
+            } else if key(index) == "fall"
+                || !["in", "this", "early", "late", "mid", "the", "-"].contains(previous)
+                    && index == start
             {
                 // "fall" is a verb and "spring" a noun unless a date word goes with them.
                 return nil
@@ -545,7 +548,10 @@ struct TimexGrammar {
         var index = start
         var past = false
         if let next = takeAny(
-            [["the", "past"], ["the", "last"], ["the", "next"], ["the", "coming"], ["the", "first"], ["the", "previous"]],
+            [
+                ["the", "past"], ["the", "last"], ["the", "next"], ["the", "coming"], ["the", "first"],
+                ["the", "previous"],
+            ],
             at: index
         ) {
             past = true
@@ -632,9 +638,12 @@ struct TimexGrammar {
             let value = Self.setUnits[key(start + 1)]
         else { return nil }
         let previous = tokens[start - 1]
-        guard previous.kind == .number || ["once", "twice", "times", "million", "billion", "thousand"].contains(
-            previous.key
-        ) else { return nil }
+        guard
+            previous.kind == .number
+                || ["once", "twice", "times", "million", "billion", "thousand"].contains(
+                    previous.key
+                )
+        else { return nil }
         return (start + 2, .set(value))
     }
 
