@@ -54,6 +54,20 @@ import Testing
         #expect(tag("It has recently grown.") == ["recently|DATE|PAST_REF"])
     }
 
+    @Test func theSameDayAndABareClockTimeTakeTheDayLastNamed() {
+        #expect(
+            tag("The jet flew on Tuesday. It landed at 18:00 UTC and returned the same day.") == [
+                "Tuesday|DATE|2008-09-16", "18:00 UTC|TIME|2008-09-16T18:00Z", "the same day|DATE|2008-09-16",
+            ]
+        )
+        #expect(tag("Shares rose on the day.").isEmpty)
+    }
+
+    @Test func aFutureWeekdayCanBeTheDocumentsOwnDay() {
+        #expect(tag("The board will vote on Thursday.") == ["Thursday|DATE|2008-09-18"])
+        #expect(tag("A second consecutive day of losses.").isEmpty)
+    }
+
     @Test func wordsThatOnlyLookLikeTimesAreLeftAlone() {
         #expect(tag("Ministers may meet again.").isEmpty)
         #expect(tag("Protesters march to the square.").isEmpty)

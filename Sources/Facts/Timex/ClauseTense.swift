@@ -5,6 +5,16 @@
 /// "will meet on Thursday" is the next one.
 enum ClauseTense {
     static func direction(of range: Range<Int>, in sentence: Range<Int>, tokens: [Token]) -> TimexSpec.Direction {
+        if let written = prepositionDirection(of: range, in: sentence, tokens: tokens) { return written }
+        return tenseDirection(of: range, in: sentence, tokens: tokens)
+    }
+
+    /// The direction a preposition in front of the expression gives ("until Friday", "since March"), if any.
+    static func prepositionDirection(
+        of range: Range<Int>,
+        in sentence: Range<Int>,
+        tokens: [Token]
+    ) -> TimexSpec.Direction? {
         var index = range.lowerBound - 1
         var steps = 0
         while index >= sentence.lowerBound, steps < 3 {
@@ -15,6 +25,15 @@ enum ClauseTense {
             index -= 1
             steps += 1
         }
+        return nil
+    }
+
+    /// The tense of the nearest verb group around the expression.
+    static func tenseDirection(
+        of range: Range<Int>,
+        in sentence: Range<Int>,
+        tokens: [Token]
+    ) -> TimexSpec.Direction {
         // The nearest tense marker, looking left first (the verb usually precedes its time adverb), then right.
         var left = range.lowerBound - 1
         var distance = 0

@@ -97,7 +97,8 @@ struct TimexGrammar {
     private func clockFirst(at start: Int) -> (end: Int, spec: TimexSpec)? {
         guard let (end, minute, utc) = clock(at: start) else { return nil }
         var probe = end
-        if key(probe) == "on" || key(probe) == "," { probe += 1 }
+        // "12:00 UTC Monday", "5 p.m. on Friday"; after a comma a date is an expression of its own.
+        if key(probe) == "on" { probe += 1 }
         if let (dateEnd, date) = date(at: probe), isDay(date) {
             return (dateEnd, .clock(minute: minute, utc: utc, on: date))
         }
@@ -375,6 +376,16 @@ struct TimexGrammar {
 
     private func relative(at start: Int) -> (end: Int, spec: TimexSpec)? {
         let word = key(start)
+        if let end = take(["the", "same", "day"], at: start) ?? take(["that", "same", "day"], at: start)
+            ?? take(["that", "day"], at: start)
+        {
+            return (end, .sameDay)
+        }
+        if word == "the", key(start + 1) == "day", !["before", "after", "'s", "of"].contains(key(start + 2)),
+            start > floor, ["on", "during", "for", "throughout", "over", "into", "by"].contains(tokens[start - 1].key)
+        {
+            return (start + 2, .sameDay)
+        }
         if let offset = Self.relativeDays[word] { return (start + 1, .relativeDay(offset)) }
         if word == "tonight" { return (start + 1, .dayPart(.relativeDay(0), .night)) }
         if word == "this", let part = Self.dayParts[key(start + 1)] {
@@ -511,6 +522,8 @@ struct TimexGrammar {
             value = parsed
             index += 1
         } else if token.key == "a" || token.key == "an" || token.key == "one" {
+            // "a second consecutive day": an ordinal, not one second.
+            if key(index + 1) == "second" { return nil }
             value = 1
             index += 1
             if Self.vague.contains(key(index)) {

@@ -27,7 +27,8 @@ enum TimexResolver {
     private static func anchored(_ spec: TimexSpec, reference: CivilDate, direction: Direction) -> String {
         switch spec {
         case .monthDay(let month, let day):
-            return monthDay(month: month, day: day, reference: reference, direction: direction)?.iso ?? "XXXX-XX-XX"
+            // A month and day is within months of the story: the nearest such date, which tense rarely overrules.
+            return monthDay(month: month, day: day, reference: reference, direction: .unknown)?.iso ?? "XXXX-XX-XX"
         case .month(let month):
             var year = reference.year
             if direction == .past, month > reference.month { year -= 1 }
@@ -121,14 +122,14 @@ enum TimexResolver {
         }
     }
 
-    /// A weekday: the latest one on or before the reference date in a past clause, the next one after it in a
-    /// future clause, else the nearest one.
+    /// A weekday: the latest one on or before the reference date in a past clause, the first one on or after it in
+    /// a future clause ("will vote on Friday" in a Friday story is that day), else the nearest one.
     static func weekday(_ day: Int, reference: CivilDate, direction: Direction) -> CivilDate {
         let back = (reference.weekday - day + 7) % 7
         let forward = (day - reference.weekday + 7) % 7
         switch direction {
         case .past: return reference.adding(days: -back)
-        case .future: return reference.adding(days: forward == 0 ? 7 : forward)
+        case .future: return reference.adding(days: forward)
         case .unknown: return back <= forward ? reference.adding(days: -back) : reference.adding(days: forward)
         }
     }

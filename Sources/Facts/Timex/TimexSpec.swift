@@ -61,6 +61,8 @@ enum TimexSpec: Hashable, Sendable {
     indirect case dayPart(TimexSpec, DayPart)
     /// A clock time on a date (the reference date when none is written); `utc` when the zone is UTC or GMT.
     indirect case clock(minute: Int, utc: Bool, on: TimexSpec?)
+    /// "the same day", "that day", "on the day": the day the text last named.
+    case sameDay
     /// "PRESENT_REF", "PAST_REF", "FUTURE_REF".
     case reference(String)
     /// A ready value: "P33Y", "PT48H", "PXY".

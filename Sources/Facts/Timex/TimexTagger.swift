@@ -17,13 +17,21 @@ public struct TimexTagger: Sendable {
         let tokens = Tokenizer.tokenize(scalars)
         let sentences = SentenceSplitter().ranges(of: tokens)
         var result: [Timex] = []
+        var lastDay: String?
         for sentence in sentences {
-            result += tag(tokens, sentence: sentence, scalars: scalars, reference: reference)
+            result += tag(tokens, sentence: sentence, scalars: scalars, reference: reference, lastDay: &lastDay)
         }
         return result
     }
 
-    func tag(_ tokens: [Token], sentence: Range<Int>, scalars: [Unicode.Scalar], reference: CivilDate?) -> [Timex] {
+    /// - Parameter lastDay: the latest full date the text named, for "the same day" and a clock time with no date.
+    func tag(
+        _ tokens: [Token],
+        sentence: Range<Int>,
+        scalars: [Unicode.Scalar],
+        reference: CivilDate?,
+        lastDay: inout String?
+    ) -> [Timex] {
         let grammar = TimexGrammar(tokens: tokens, range: sentence)
         var result: [Timex] = []
         var index = sentence.lowerBound
@@ -35,13 +43,28 @@ public struct TimexTagger: Sendable {
             let direction = ClauseTense.direction(of: index..<end, in: sentence, tokens: tokens)
             let start = tokens[index].start
             let stop = tokens[end - 1].end
+            var value = TimexResolver.value(spec, reference: reference, direction: direction)
+            switch spec {
+            case .sameDay:
+                guard let lastDay else {
+                    index = end
+                    continue
+                }
+                value = lastDay
+            case .clock(_, _, nil):
+                // "The index closed at 18:00 UTC" after "on Tuesday": the time is on the day last named.
+                if let lastDay, let clock = value.firstIndex(of: "T") { value = lastDay + value[clock...] }
+            default:
+                break
+            }
+            if spec.type == .date, value.count == 10, value.first?.isNumber == true { lastDay = value }
             result.append(
                 Timex(
                     start: start,
                     end: stop,
                     text: String(String.UnicodeScalarView(scalars[start..<stop])),
                     type: spec.type,
-                    value: TimexResolver.value(spec, reference: reference, direction: direction)
+                    value: value
                 )
             )
             index = end
