@@ -233,6 +233,7 @@ struct ArticleReader {
                     facilityKey: key(of: facility)
                 )
                 candidate.viaAnaphor = viaAnaphor
+                candidate.headlinePresent = sentence < article.headlineSentences && payload.form == .third
                 candidates.append(candidate)
                 produced += 1
             }

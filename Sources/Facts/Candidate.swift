@@ -18,6 +18,9 @@ struct Candidate: Sendable {
     var knownCity: Bool
     /// Read through a plural reference ("these closures", "the three buildings").
     var viaAnaphor = false
+    /// A present-tense verb in the headline ("Germany shuts Russian consulates"): it names the news, whose status
+    /// the body states.
+    var headlinePresent = false
 
     /// The facility's key, computed once (slugging a city name is not free).
     let facilityKey: String

@@ -12,7 +12,21 @@ struct FactMerger {
         _ candidates: [Candidate],
         deadlineNouns: [(sentence: Int, expression: TemporalExpression)]
     ) -> FactExtraction {
-        let asserted = candidates.filter { $0.modality == .asserted }
+        // "Germany shuts Russian consulates" over a body that says they must close by year-end: the body's status.
+        let bodyFamilies = Set(
+            candidates.filter { $0.modality == .asserted && !$0.headlinePresent }.map {
+                "\($0.facilityKey)|\($0.family)"
+            }
+        )
+        let bodyStatuses = Set(
+            candidates.filter { $0.modality == .asserted && !$0.headlinePresent }.map(\.mergeKey)
+        )
+        let asserted = candidates.filter { candidate in
+            guard candidate.modality == .asserted else { return false }
+            guard candidate.headlinePresent else { return true }
+            return !bodyFamilies.contains("\(candidate.facilityKey)|\(candidate.family)")
+                || bodyStatuses.contains(candidate.mergeKey)
+        }
         var order: [String] = []
         var groups: [String: [Candidate]] = [:]
         for candidate in asserted {

@@ -169,6 +169,12 @@ public struct TemporalTagger: Sendable {
             if cursor.take(["day"]) || cursor.take(["business"]) || cursor.take(["business", "day"])
                 || cursor.take(["working", "day"])
             {
+                // "by the end of the day on Monday": the end of that day.
+                let afterDay = cursor.index
+                if cursor.take(["on"]), let value = cursor.date() {
+                    return Core(expression: make(value, start, cursor), acceptsBare: false)
+                }
+                cursor.index = afterDay
                 return Core(expression: make(.referenceDay, start, cursor), acceptsBare: false)
             }
             if let month = cursor.month() {

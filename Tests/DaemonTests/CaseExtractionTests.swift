@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func aCaseGivesFlatFactsAndTimeExpressionsWithScalarOffsets() throws {
-        let text = "Headline\n\nSÃO PAULO - Brazil on Monday ordered Côte d’Ivoire to close its consulate in São Paulo within 48 hours."
+        let text =
+            "Headline\n\nSÃO PAULO - Brazil on Monday ordered Côte d’Ivoire to close its consulate in São Paulo within 48 hours."
         let input = try JSONSerialization.data(withJSONObject: ["id": "a1", "text": text, "published": "2024-03-11"])
         let (output, failures) = run([String(decoding: input, as: UTF8.self)])
         #expect(failures == 0)

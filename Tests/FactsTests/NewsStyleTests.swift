@@ -188,4 +188,33 @@ import Testing
             ]
         )
     }
+
+    @Test func aPresentTenseHeadlineTakesTheStatusTheBodyGives() {
+        let article = ExtractionFixtures.article(
+            "Germany shuts Russian consulates in Hamburg, Leipzig, Munich",
+            [
+                "BERLIN - Germany will close four of the five Russian consulates in the country, officials said on "
+                    + "Tuesday. The consulates in Hamburg, Leipzig and Munich must close by the end of the year."
+            ],
+            published: "2022-03-01"
+        )
+        #expect(
+            ExtractionFixtures.summary(ExtractionFixtures.extract(article).facts) == [
+                "ru:consulate:de:hamburg ordered_closed 2022-12-31",
+                "ru:consulate:de:leipzig ordered_closed 2022-12-31",
+                "ru:consulate:de:munich ordered_closed 2022-12-31",
+            ]
+        )
+    }
+
+    @Test func theEndOfTheDayOnAWeekdayIsThatDay() {
+        let result = facts(
+            [
+                "MOSCOW - Russia said on Sunday it would expel 20 employees of the Czech embassy in Moscow.",
+                "The Czech diplomats must leave Russia by the end of the day on Monday, the ministry said.",
+            ],
+            published: "2021-04-18"
+        )
+        #expect(result == ["cz:embassy:ru:moscow staff_cut 2021-04-19"])
+    }
 }
