@@ -70,6 +70,12 @@ extension ArticleReader {
         // Left side: "non-essential staff and dependants at its High Commission in Honiara to leave".
         if staffIndex == nil, cue.done != .staffCut {
             var (clauseStart, _) = clauseStart(before: start, sentence: sentence)
+            // "Non-essential staff and family members at ...": "and" between two staff nouns joins a noun phrase.
+            while clauseStart >= range.lowerBound + 2, tokens[clauseStart - 1].key == "and",
+                article.hasClass(.staff, at: clauseStart - 2)
+            {
+                clauseStart = self.clauseStart(before: clauseStart - 1, sentence: sentence).0
+            }
             let opening = range.lowerBound..<min(start, range.lowerBound + 6)
             if !(clauseStart..<start).contains(where: { article.hasClass(.staff, at: $0) }),
                 opening.contains(where: { article.hasClass(.staff, at: $0) })

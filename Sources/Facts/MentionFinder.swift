@@ -223,6 +223,15 @@ struct MentionFinder {
                 index -= 1
                 continue
             }
+            // "the French, German and Italian embassies": coordinated owners of a plural head.
+            if mention.plural, token.key == "and" || token.key == ",", !mention.operators.isEmpty,
+                index > range.lowerBound,
+                let start = entityStart(endingAt: index), let entity = article.entity[start],
+                !(entity.demonyms + entity.countries).isEmpty, lowest == index + 1
+            {
+                index -= 1
+                continue
+            }
             if token.isWord, !token.capitalized, adjectives < 2, !Self.adjectiveStops.contains(token.key),
                 article.cue[index].isEmpty, !article.inTemporal[index], article.kind[index] == nil
             {
@@ -484,8 +493,9 @@ struct MentionFinder {
                 return place
             }
         }
-        if let (unknown, next) = unknownPlace(at: index, limit: limit) {
-            place.cities = [unknown]
+        // An unknown town, perhaps with its state and more (known) cities after it: "Troy, Michigan, and Houston".
+        if let (cities, next) = cityList(at: index, limit: limit) {
+            place.cities = cities
             place.end = next
             return place
         }
@@ -531,7 +541,15 @@ struct MentionFinder {
         {
             return (CityRef(name: region.name, country: region.country, known: true), start + entity.length)
         }
-        return unknownPlace(at: start, limit: limit)
+        // "Troy, Michigan": an unknown town with its state or country after it.
+        guard let (unknown, next) = unknownPlace(at: start, limit: limit) else { return nil }
+        if next + 1 < limit, tokens[next].key == ",", let tail = article.entity[next + 1], tail.cities.isEmpty,
+            let country = tail.regions.first.map({ compiled.gazetteer.regions[$0].country })
+                ?? tail.countries.first.map({ compiled.gazetteer.countries[$0].code })
+        {
+            return (CityRef(name: unknown.name, country: country, known: false), next + 1 + tail.length)
+        }
+        return (unknown, next)
     }
 
     private static let nameParticles: Set<String> = [

@@ -217,4 +217,51 @@ import Testing
         )
         #expect(result == ["cz:embassy:ru:moscow staff_cut 2021-04-19"])
     }
+
+    @Test func coordinatedDemonymsOwnOneEmbassyEach() {
+        let result = facts(
+            ["NIAMEY - The French, German and Italian embassies in Niamey were evacuated on Tuesday after protests."]
+        )
+        #expect(
+            result == [
+                "fr:embassy:ne:niamey evacuated nil", "de:embassy:ne:niamey evacuated nil",
+                "it:embassy:ne:niamey evacuated nil",
+            ]
+        )
+    }
+
+    @Test func anUnknownTownWithItsStateIsPlacedAndTheListGoesOn() {
+        let result = facts(
+            [
+                "WASHINGTON - The State Department ordered the closure of the Syrian embassy in Washington and its "
+                    + "honorary consulates in Troy, Michigan, and Houston, Texas, on Tuesday."
+            ]
+        )
+        #expect(
+            result == [
+                "sy:embassy:us:washington ordered_closed nil", "sy:consulate:us:troy ordered_closed nil",
+                "sy:consulate:us:houston ordered_closed nil",
+            ]
+        )
+    }
+
+    @Test func aPronounObjectOfADirectiveIsTheFacilityJustNamed() {
+        let result = facts(
+            [
+                "HOUSTON - Smoke rose from a courtyard of the Chinese consulate in Houston late on Tuesday, hours after "
+                    + "Washington ordered it closed."
+            ]
+        )
+        #expect(result == ["cn:consulate:us:houston ordered_closed nil"])
+    }
+
+    @Test func staffNounsJoinedByAndKeepTheirSafetyWord() {
+        let result = facts(
+            [
+                "ADDIS ABABA - Non-essential staff and family members at the U.S. embassy in Addis Ababa were ordered "
+                    + "to leave Ethiopia on Saturday."
+            ]
+        )
+        #expect(result == ["us:embassy:et:addis-ababa evacuated nil"])
+    }
 }
