@@ -262,6 +262,6 @@ import Testing
                     + "to leave Ethiopia on Saturday."
             ]
         )
-        #expect(result == ["us:embassy:et:addis-ababa evacuated nil"])
+        #expect(result == ["us:embassy:et:addis-ababa evacuated 2024-05-11"])
     }
 }
