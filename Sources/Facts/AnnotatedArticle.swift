@@ -43,7 +43,9 @@ struct AnnotatedArticle {
     init(text: String, hasHeadline: Bool, compiled: CompiledLexicon) {
         scalars = Array(text.unicodeScalars)
         var words = Tokenizer.tokenize(scalars)
-        for index in words.indices { words[index].word = compiled.vocabulary.id(of: words[index].key) }
+        for index in words.indices {
+            words[index].word = compiled.vocabulary.id(of: words[index].key, hash: words[index].keyHash)
+        }
         tokens = words
         sentences = SentenceSplitter().ranges(of: tokens)
         var headline = 0

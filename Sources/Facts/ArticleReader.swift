@@ -243,10 +243,10 @@ struct ArticleReader {
 
     /// `facility.key.rawValue`, computed without Foundation for ASCII names.
     private func key(of facility: Facility) -> String {
-        guard let kind = lexicon.kinds.firstIndex(where: { $0.name == facility.kind }) else {
-            return facility.key.rawValue
-        }
-        return FacilityKeyText.make(facility, kindPart: compiled.kindKeyParts[kind])
+        let key = FacilityKeyText.make(facility)
+        // Debug builds (the tests) check the fast form against Core's on every candidate.
+        assert(key == facility.key.rawValue, "fast facility key \(key) differs from \(facility.key.rawValue)")
+        return key
     }
 
     private func isBlocked(_ status: Status, sentence: Int) -> Bool {

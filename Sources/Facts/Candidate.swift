@@ -54,13 +54,13 @@ struct Candidate: Sendable {
         self.relocatedTo = relocatedTo
         self.confidence = confidence
         self.knownCity = knownCity
-        let key = facilityKey ?? facility.key.rawValue
+        let key = facilityKey ?? FacilityKeyText.make(facility)
         self.facilityKey = key
         mergeKey = Self.mergeKey(key: key, status)
     }
 
     static func mergeKey(_ facility: Facility, _ status: Status) -> String {
-        mergeKey(key: facility.key.rawValue, status)
+        mergeKey(key: FacilityKeyText.make(facility), status)
     }
 
     /// operator:kind:host:city → operator:kind:city:status (the host is left out: it may only be inferred).

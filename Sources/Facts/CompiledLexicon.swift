@@ -54,8 +54,6 @@ struct CompiledLexicon: Sendable {
     /// The temporal tagger's start and anchor words by vocabulary id.
     private(set) var temporalWords: TemporalTagger.WordTable
     private(set) var shortKeys: [Set<String>] = []
-    /// Per kind: its part of a facility key ("trade_office").
-    private(set) var kindKeyParts: [String] = []
 
     init(lexicon: Lexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
@@ -99,13 +97,6 @@ struct CompiledLexicon: Sendable {
         }
         pluralKeys = lexicon.kinds.map { Set($0.plurals.map(Gazetteer.key)) }
         shortKeys = lexicon.kinds.map { Set($0.short.map(Gazetteer.key)) }
-        kindKeyParts = lexicon.kinds.map {
-            String(
-                FacilityKey(kind: $0.name, operatorCountry: nil, hostCountry: nil, city: nil).rawValue.split(
-                    separator: ":"
-                )[1]
-            )
-        }
         for (index, kind) in lexicon.kinds.enumerated() {
             for phrase in kind.triggers { kinds.insert(phrase, .kind(index, plural: false), vocabulary: &vocabulary) }
             for phrase in kind.plurals { kinds.insert(phrase, .kind(index, plural: true), vocabulary: &vocabulary) }
@@ -167,6 +158,7 @@ struct CompiledLexicon: Sendable {
         for (index, group) in lexicon.nonFacts.enumerated() {
             for phrase in group.phrases { nonFacts.insert(phrase, index, vocabulary: &vocabulary) }
         }
+        vocabulary.seal()
         let size = vocabulary.count
         temporalWords.seal(vocabulary)
         entities.seal(vocabularySize: size)

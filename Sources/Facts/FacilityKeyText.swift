@@ -4,7 +4,19 @@ import Core
 /// the same slug rules as `Slug.make` (letters and digits kept and lower-cased, apostrophes dropped, anything else
 /// one dash between runs), falling back to `Facility.key` for any other name.
 enum FacilityKeyText {
-    /// - Parameter kindPart: the kind's part of a key, precompiled per kind (``CompiledLexicon/kindKeyParts``).
+    /// `facility.key.rawValue`. A kind name of lower-case words joined by single underscores (what the lexicon
+    /// allows) is its own key part.
+    static func make(_ facility: Facility) -> String {
+        let kind = facility.kind.rawValue
+        let bytes = kind.utf8
+        let simple =
+            !bytes.isEmpty && bytes.first != 0x5F && bytes.last != 0x5F && !kind.contains("__")
+            && bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        guard simple else { return facility.key.rawValue }
+        return make(facility, kindPart: kind)
+    }
+
+    /// - Parameter kindPart: the kind's part of a key.
     static func make(_ facility: Facility, kindPart: String) -> String {
         var city = "-"
         if let name = facility.city, !name.isEmpty {

@@ -119,7 +119,7 @@ struct FactMerger {
             let named = Set(candidates.filter { $0.sentence == sentence }.map(\.facilityKey))
             for index in facts.indices
             where facts[index].status == .orderedClosed && facts[index].deadline == nil
-                && named.contains(facts[index].facility.key.rawValue)
+                && named.contains(FacilityKeyText.make(facts[index].facility))
             {
                 facts[index].deadline = deadline
                 if facts[index].evidence != evidence(of: sentence) {
@@ -128,7 +128,7 @@ struct FactMerger {
             }
         }
         // A restoration needs the suspension it ends.
-        let factKeys = facts.map(\.facility.key.rawValue)
+        let factKeys = facts.map { FacilityKeyText.make($0.facility) }
         facts = zip(facts, factKeys).filter { fact, key in
             let requirements = candidates.filter { $0.status == fact.status && $0.facilityKey == key }
                 .flatMap { lexicon.cues[$0.cue].requiresPrior }

@@ -1,7 +1,13 @@
 /// Folded words of the lexicon and gazetteer, numbered densely, so that tokens are looked up once per article and
 /// every trie then matches by integer.
+///
+/// After ``seal()`` lookups use an open-addressing table keyed by the FNV-1a hash the tokenizer computes while it
+/// folds each word, so a token costs one probe and one short string comparison instead of a full `Hasher` pass.
 struct Vocabulary: Sendable {
     private(set) var ids: [String: Int32] = [:]
+    private var slots: [Int32] = []
+    private var words: [String] = []
+    private var mask: UInt64 = 0
 
     var count: Int { ids.count }
 
@@ -13,8 +19,42 @@ struct Vocabulary: Sendable {
         return id
     }
 
+    /// Builds the lookup table; call once every word is added.
+    mutating func seal() {
+        var capacity = 16
+        while capacity < ids.count * 2 { capacity *= 2 }
+        slots = Array(repeating: -1, count: capacity)
+        words = Array(repeating: "", count: ids.count)
+        mask = UInt64(capacity - 1)
+        for (word, id) in ids {
+            words[Int(id)] = word
+            var slot = Int(Self.hash(word) & mask)
+            while slots[slot] >= 0 { slot = (slot + 1) & Int(mask) }
+            slots[slot] = id
+        }
+    }
+
     /// The id of `key`, or -1 for a word no phrase uses.
-    func id(of key: String) -> Int32 { ids[key] ?? -1 }
+    func id(of key: String) -> Int32 { id(of: key, hash: Self.hash(key)) }
+
+    /// The id of `key` whose ``hash(_:)`` is already known (tokens carry it).
+    func id(of key: String, hash: UInt64) -> Int32 {
+        guard !slots.isEmpty else { return ids[key] ?? -1 }
+        var slot = Int(hash & mask)
+        while true {
+            let id = slots[slot]
+            if id < 0 { return -1 }
+            if words[Int(id)] == key { return id }
+            slot = (slot + 1) & Int(mask)
+        }
+    }
+
+    /// FNV-1a over the UTF-8 bytes.
+    static func hash(_ key: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
 }
 
 /// A trie over the vocabulary ids of folded token keys, so that every multi-word phrase of the lexicon and gazetteer

@@ -122,6 +122,7 @@ enum Tokenizer {
         }
         let text: String
         let key: String
+        var keyHash: UInt64 = 0
         if ascii {
             // Nearly all news text: build both strings from bytes, folding A-Z on the way.
             let count = end - start
@@ -129,18 +130,23 @@ enum Tokenizer {
                 for offset in 0..<count { buffer[offset] = UInt8(truncatingIfNeeded: scalars[start + offset].value) }
                 return count
             }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             key = String(unsafeUninitializedCapacity: count) { buffer in
                 for offset in 0..<count {
                     let byte = UInt8(truncatingIfNeeded: scalars[start + offset].value)
-                    buffer[offset] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                    let folded = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                    buffer[offset] = folded
+                    hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
                 }
                 return count
             }
+            keyHash = hash
         } else {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<end])
             text = String(view)
             key = TextFolding.fold(text)
+            keyHash = Vocabulary.hash(key)
         }
         let first = scalars[start]
         var number: Int?
@@ -162,7 +168,8 @@ enum Tokenizer {
             capitalized: first.value < 128 ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase,
             allCaps: letters >= 2 && upper == letters,
             number: number,
-            paragraphStart: paragraphStart
+            paragraphStart: paragraphStart,
+            keyHash: keyHash
         )
     }
 
