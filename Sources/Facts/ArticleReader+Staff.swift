@@ -113,11 +113,13 @@ extension ArticleReader {
         guard staffIndex != nil else { return nil }
         // "reduce the staff of its embassy by 755", "cut the staff of its embassy to six".
         var staffLimit: Int?
-        if let mention = facilityMention {
+        // After the facility ("the staff of its embassy by 755") or after the staff noun ("reduce its staff by two").
+        let facilityEnd = facilityMention.map { mention in
             // Past coordinated facilities: "the staff of its embassy in Moscow and its consulates in Russia by 755".
-            let phraseEnd =
-                group(from: mention).map { mentions[$0].range.upperBound }.max()
-                ?? mentions[mention].range.upperBound
+            group(from: mention).map { mentions[$0].range.upperBound }.max() ?? mentions[mention].range.upperBound
+        }
+        let staffEnd = staffIndex.map { $0 + (article.classLength(.staff, at: $0) ?? 1) }
+        if let phraseEnd = facilityEnd ?? (staffEnd.flatMap { $0 > end ? $0 : nil }) {
             var after = phraseEnd
             while after < min(range.upperBound, phraseEnd + 4) {
                 let key = tokens[after].key
@@ -232,6 +234,20 @@ extension ArticleReader {
                 )
                 return [Target(implied: draft, staff: count, status: status)]
             }
+        }
+        // "The Croatian embassy in Belgrade was ordered to reduce its staff by two diplomats": the clause's facility.
+        // Only a passive order makes the subject the mission whose staff is cut ("expels four diplomats" does not).
+        if status == .staffCut, city == nil, demonym == nil, let directive = mood.directive,
+            directive > range.lowerBound,
+            CueMoodAnalyzer.beForms.contains(tokens[directive - 1].key),
+            var targets = subjectTargets(cueStart: directive, sentence: sentence, transitive: false)
+        {
+            for index in targets.indices {
+                targets[index].status = status
+                targets[index].staff = count
+                targets[index].staffLimit = staffLimit
+            }
+            return targets
         }
         // "The U.S. Embassy in Kabul ... evacuated its staff": the clause's facility.
         if status == .evacuated, Self.withdrawVerbs.contains(verbKey),

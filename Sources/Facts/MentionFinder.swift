@@ -181,8 +181,11 @@ struct MentionFinder {
                         compiled.gazetteer.countries[$0].code
                     }) {
                         mention.operators.insert(code, at: 0)
+                    } else if let capital = capitalCountry(entity.cities) {
+                        // "Washington's embassy in Kyiv": a capital's possessive is its government's.
+                        mention.operators.insert(capital, at: 0)
                     } else if let city = chooseCity(entity.cities) {
-                        // "Moscow's embassy" is rare; "Mumbai's consulate" names the city.
+                        // "Mumbai's consulate" names the city.
                         mention.cities.insert(city, at: 0)
                     }
                     lowest = start
@@ -268,6 +271,19 @@ struct MentionFinder {
         while start >= 0 && end - start <= 6 {
             if let entity = article.entity[start], start + entity.length == end { return start }
             start -= 1
+        }
+        return nil
+    }
+
+    /// The country whose capital one of these cities is.
+    private func capitalCountry(_ candidates: [Int]) -> CountryCode? {
+        for index in candidates {
+            let city = compiled.gazetteer.cities[index]
+            if let country = compiled.gazetteer.country(code: city.country),
+                Gazetteer.key(country.capital) == Gazetteer.key(city.name)
+            {
+                return city.country
+            }
         }
         return nil
     }

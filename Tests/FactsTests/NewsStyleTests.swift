@@ -264,4 +264,27 @@ import Testing
         )
         #expect(result == ["us:embassy:et:addis-ababa evacuated 2024-05-11"])
     }
+
+    @Test func aCapitalsPossessiveIsItsGovernments() {
+        let result = facts(
+            ["Washington's embassy in Kyiv reopened on Monday. Kyiv's embassy in Moscow was shut in 2022."],
+            published: "2024-04-10"
+        )
+        #expect(result == ["us:embassy:ua:kyiv reopened nil", "ua:embassy:ru:moscow closed nil"])
+    }
+
+    @Test func aMissionOrderedToCutItsStaffIsTheOneCut() {
+        let result = ExtractionFixtures.extract(
+            ExtractionFixtures.article(
+                "Serbia expels two Croatian diplomats",
+                [
+                    "BELGRADE - The Croatian embassy in Belgrade was ordered to reduce its staff by two diplomats "
+                        + "within 30 days."
+                ],
+                published: "2024-04-10"
+            )
+        ).facts
+        #expect(ExtractionFixtures.summary(result) == ["hr:embassy:rs:belgrade staff_cut 2024-05-10"])
+        #expect(result.first?.staff == 2)
+    }
 }
