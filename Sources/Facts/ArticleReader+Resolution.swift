@@ -285,9 +285,12 @@ extension ArticleReader {
         let prior = candidates.filter {
             $0.modality == .asserted && $0.sentence < mention.sentence + 1 && $0.sentence <= context.sentence
         }
+        // "the two annexes" refers to annexes; "these closures" and "the buildings" to any kind.
+        let kindName = mention.isGeneric ? nil : mention.kindIndex.map { lexicon.kinds[$0].name }
         var pool = prior.filter {
             (owner == nil || $0.facility.operatorCountry == owner)
                 && (context.actor == nil || $0.facility.operatorCountry != context.actor)
+                && (kindName == nil || $0.facility.kind == kindName)
         }
         let sameFamily = pool.filter { $0.family == family }
         if !sameFamily.isEmpty && (mention.count == nil || sameFamily.count >= 1) {

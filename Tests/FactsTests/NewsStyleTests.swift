@@ -287,4 +287,18 @@ import Testing
         #expect(ExtractionFixtures.summary(result) == ["hr:embassy:rs:belgrade staff_cut 2024-05-10"])
         #expect(result.first?.staff == 2)
     }
+
+    @Test func aCountedReferenceWithAKindTakesFacilitiesOfThatKind() {
+        let article = ExtractionFixtures.article(
+            nil,
+            [
+                "WASHINGTON - The United States ordered Russia to close its consulate in Seattle and consular annexes "
+                    + "in Houston and Boston. Russia also seized a U.S. summer house near Moscow.",
+                "The administration chose not to seize the consulate or the two annexes, an official said.",
+            ],
+            published: "2024-04-10"
+        )
+        let rejected = ExtractionFixtures.extract(article).rejected.map(\.facility.key.rawValue)
+        #expect(Set(rejected) == ["ru:consulate:us:seattle", "ru:annex:us:houston", "ru:annex:us:boston"])
+    }
 }
