@@ -67,6 +67,17 @@ extension ArticleReader {
             if !acceptable(expression, mood: mood, payload: payload) { continue }
             return (expression, isSuperseded(expression, windowStart: windowStart, sentence: sentence))
         }
+        // "The closure ..., announced last week, takes effect on Monday": the date after "takes effect".
+        if payload.form == .noun, mood.future,
+            let effect = (end..<range.upperBound).first(where: {
+                tokens[$0].key == "effect" && $0 > end && ["take", "takes"].contains(tokens[$0 - 1].key)
+            }),
+            let expression = article.temporal[sentence].first(where: {
+                $0.range.lowerBound > effect && $0.range.lowerBound <= effect + 2
+            }), acceptable(expression, mood: mood, payload: payload)
+        {
+            return (expression, false)
+        }
         return nil
     }
 

@@ -293,11 +293,28 @@ struct CueMoodAnalyzer {
                 back -= 1
             }
         }
-        if modalFollows(cueEnd: cueEnd, range: range) {
+        if modalFollows(cueEnd: cueEnd, range: range) || takesEffect(after: cueEnd, range: range) {
             mood.ordered = true
             mood.future = true
         }
         return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
+    }
+
+    /// "The closure of the embassy, announced last week, takes effect on Monday": a decided event with a start date.
+    private func takesEffect(after cueEnd: Int, range: Range<Int>) -> Bool {
+        var index = cueEnd
+        while index + 1 < range.upperBound, index < cueEnd + 16 {
+            let key = tokens[index].key
+            if key == ";" { return false }
+            if ["take", "takes", "took"].contains(key), tokens[index + 1].key == "effect" { return key != "took" }
+            if ["come", "comes"].contains(key), tokens[index + 1].key == "into", index + 2 < range.upperBound,
+                ["force", "effect"].contains(tokens[index + 2].key)
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// True when a form of "be" sits in the cue's verb group ("was vacated", "will be closed").

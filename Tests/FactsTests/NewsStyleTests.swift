@@ -301,4 +301,26 @@ import Testing
         let rejected = ExtractionFixtures.extract(article).rejected.map(\.facility.key.rawValue)
         #expect(Set(rejected) == ["ru:consulate:us:seattle", "ru:annex:us:houston", "ru:annex:us:boston"])
     }
+
+    @Test func aClosureThatTakesEffectOnADayIsOrderedWithThatDeadline() {
+        let result = facts(
+            ["The closure of the Dutch embassy in Kabul, announced last week, takes effect on Monday."],
+            published: "2024-04-10"
+        )
+        #expect(result == ["nl:embassy:af:kabul ordered_closed 2024-04-15"])
+    }
+
+    @Test func denialsAndRumoursAreNotFacts() {
+        let article = ExtractionFixtures.article(
+            nil,
+            [
+                "Russia denied on Wednesday that it would close the Finnish consulate in Petrozavodsk. There were "
+                    + "rumours that Paris would shut its embassy in Minsk."
+            ],
+            published: "2024-04-10"
+        )
+        let result = ExtractionFixtures.extract(article)
+        #expect(result.facts.isEmpty)
+        #expect(Set(result.rejected.map(\.modality)) == [.negated, .hedged])
+    }
 }
