@@ -42,7 +42,11 @@ struct AnnotatedArticle {
 
     init(text: String, hasHeadline: Bool, compiled: CompiledLexicon) {
         scalars = Array(text.unicodeScalars)
-        tokens = Tokenizer.tokenize(scalars)
+        var words = Tokenizer.tokenize(scalars)
+        for index in words.indices {
+            words[index].word = compiled.vocabulary.id(of: words[index].key, hash: words[index].keyHash)
+        }
+        tokens = words
         sentences = SentenceSplitter().ranges(of: tokens)
         var headline = 0
         if hasHeadline {
@@ -64,7 +68,7 @@ struct AnnotatedArticle {
         nonFactGroups = []
         let tagger = TemporalTagger()
         for range in sentences {
-            let expressions = tagger.tag(tokens, in: range, scalars: scalars)
+            let expressions = tagger.tag(tokens, in: range, scalars: scalars, words: compiled.temporalWords)
             for expression in expressions {
                 for index in expression.range { inTemporal[index] = true }
             }
@@ -78,7 +82,11 @@ struct AnnotatedArticle {
                 for match in compiled.cues.matches(tokens, at: index, limit: limit) {
                     for payload in match.payloads { cue[index].append((match.length, payload)) }
                 }
-                for match in compiled.classes.matches(tokens, at: index, limit: limit) {
+                // "May 6", "in May": the month, not the modal.
+                let isMonth =
+                    tokens[index].key == "may" && tokens[index].capitalized
+                    && (index > range.lowerBound || index + 1 < limit && tokens[index + 1].kind == .number)
+                for match in compiled.classes.matches(tokens, at: index, limit: limit) where !isMonth {
                     wordClass[index].append((match.length, match.payloads.reduce(WordClass()) { $0.union($1) }))
                 }
                 for match in compiled.nonFacts.matches(tokens, at: index, limit: limit) {
@@ -109,9 +117,7 @@ struct AnnotatedArticle {
 
     func text(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let start = tokens[range.lowerBound].start
-        let end = tokens[range.upperBound - 1].end
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        return Tokenizer.string(scalars, tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
     }
 
     func sentence(containing token: Int) -> Int {

@@ -42,7 +42,16 @@ extension ArticleReader {
             // Between the directive and the cue, only a deadline word makes a deadline: "gave Argentina until Friday
             // to close" does, but "ordered on Thursday that ..." and "Russia's demand in July that ..." date the
             // order itself.
-            if expression.range.upperBound <= start, expression.prefix != .by, expression.prefix != .within { continue }
+            // "gave Argentina 48 hours to close": a bare period right before "to" and the cue is the deadline too.
+            let periodBeforeCue: Bool = {
+                guard case .offsetDays = expression.value, expression.prefix == .none else { return false }
+                return expression.range.upperBound < start && tokens[expression.range.upperBound].key == "to"
+            }()
+            if expression.range.upperBound <= start, expression.prefix != .by, expression.prefix != .within,
+                !periodBeforeCue
+            {
+                continue
+            }
             // Before the cue, the expression belongs to an earlier cue when one lies between them.
             if expression.range.upperBound <= start,
                 (windowStart..<start).contains(where: { !article.cue[$0].isEmpty && !article.inTemporal[$0] })
@@ -57,6 +66,17 @@ extension ArticleReader {
             if expression.isDeadlineNoun { continue }
             if !acceptable(expression, mood: mood, payload: payload) { continue }
             return (expression, isSuperseded(expression, windowStart: windowStart, sentence: sentence))
+        }
+        // "The closure ..., announced last week, takes effect on Monday": the date after "takes effect".
+        if payload.form == .noun, mood.future,
+            let effect = (end..<range.upperBound).first(where: {
+                tokens[$0].key == "effect" && $0 > end && ["take", "takes"].contains(tokens[$0 - 1].key)
+            }),
+            let expression = article.temporal[sentence].first(where: {
+                $0.range.lowerBound > effect && $0.range.lowerBound <= effect + 2
+            }), acceptable(expression, mood: mood, payload: payload)
+        {
+            return (expression, false)
         }
         return nil
     }

@@ -51,6 +51,14 @@ extension ArticleReader {
         {
             return [targetFor(mention)]
         }
+        // "hours after Washington ordered it closed": the pronoun object of the directive is the facility just named.
+        if payload.form == .past, start >= range.lowerBound + 2, ["it", "them"].contains(tokens[start - 1].key),
+            article.classes(at: start - 2).contains(.directive),
+            let antecedent = nearestMention(endingBefore: start - 1, sentence: sentence)
+                ?? salientMention(before: sentence)
+        {
+            return group(from: antecedent).map { targetFor($0) }
+        }
         if let trie = compiled.dummyObjects[payload.cue],
             trie.longest(tokens, at: index, limit: range.upperBound) != nil
         {

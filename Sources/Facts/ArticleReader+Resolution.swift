@@ -61,8 +61,13 @@ extension ArticleReader {
             owners = [last.facility.operatorCountry!]
             penalty += 0.1
         }
-        // Each other's capitals, or the capital of the host for an embassy.
-        if mention.eachOtherCapitals {
+        // Each other's capitals, or the capital of the host for an embassy. Two states reopening "their embassies"
+        // with no place named mean each one's embassy in the other's capital.
+        let eachOther =
+            mention.eachOtherCapitals
+            || cities.isEmpty && host == nil && owners.count == 2 && mention.plural && mention.pronoun == .their
+                && lexicon.kinds[kind].inCapital
+        if eachOther {
             var drafts: [Draft] = []
             for owner in owners {
                 for other in owners where other != owner {
@@ -86,6 +91,12 @@ extension ArticleReader {
             if host == nil, let actor = context.actor, !owners.contains(actor) { host = actor }
             if lexicon.kinds[kind].inCapital || mention.inCapital, let host, let capital = gazetteer.capital(of: host) {
                 cities = [CityRef(name: capital.name, country: host, known: true)]
+            }
+            // "Britain withdrew staff from its embassy as well": no place and no host named, so the facility is in
+            // the place the story is about, the city of its latest fact (not one in the owner's own country).
+            if cities.isEmpty, host == nil, explicitOwner, let place = storyPlace(excluding: owners) {
+                cities = [place]
+                penalty += 0.15
             }
         }
         guard !cities.isEmpty else { return [] }
@@ -126,6 +137,17 @@ extension ArticleReader {
             return [drafts[0]]
         }
         return drafts
+    }
+
+    /// The city of the latest asserted fact that is not in one of `owners`.
+    func storyPlace(excluding owners: [CountryCode]) -> CityRef? {
+        guard
+            let last = candidates.last(where: {
+                $0.modality == .asserted && $0.facility.city != nil
+                    && !owners.contains($0.facility.hostCountry ?? CountryCode(rawValue: "XX")!)
+            }), let city = last.facility.city
+        else { return nil }
+        return CityRef(name: city, country: last.facility.hostCountry, known: last.knownCity)
     }
 
     private func articleHasKind(_ kind: Int?) -> Bool {
@@ -178,19 +200,15 @@ extension ArticleReader {
         context: CueContext,
         cities: [CityRef]
     ) -> Draft? {
-        let wantedCity = cities.first.map { Slug.make($0.name) }
+        let wantedCity = cities.first.map { FacilityKeyText.slug($0.name) }
         func compatible(kind: Int?, owner: CountryCode?, city: CityRef?) -> Bool {
             if let wantedCity {
-                guard let city, Slug.make(city.name) == wantedCity else { return false }
+                guard let city, FacilityKeyText.slug(city.name) == wantedCity else { return false }
             }
             if !mention.isGeneric, let mentionKind = mention.kindIndex {
                 if mention.isShort {
                     if wantedCity == nil {
-                        guard let kind,
-                            lexicon.kinds[kind].short.contains(where: {
-                                Gazetteer.key($0) == Gazetteer.key(mention.trigger)
-                            })
-                        else {
+                        guard let kind, compiled.shortKeys[kind].contains(Gazetteer.key(mention.trigger)) else {
                             return false
                         }
                     }
@@ -267,9 +285,12 @@ extension ArticleReader {
         let prior = candidates.filter {
             $0.modality == .asserted && $0.sentence < mention.sentence + 1 && $0.sentence <= context.sentence
         }
+        // "the two annexes" refers to annexes; "these closures" and "the buildings" to any kind.
+        let kindName = mention.isGeneric ? nil : mention.kindIndex.map { lexicon.kinds[$0].name }
         var pool = prior.filter {
             (owner == nil || $0.facility.operatorCountry == owner)
                 && (context.actor == nil || $0.facility.operatorCountry != context.actor)
+                && (kindName == nil || $0.facility.kind == kindName)
         }
         let sameFamily = pool.filter { $0.family == family }
         if !sameFamily.isEmpty && (mention.count == nil || sameFamily.count >= 1) {
@@ -278,14 +299,14 @@ extension ArticleReader {
         var seen = Set<String>()
         var facilities: [Facility] = []
         for candidate in pool.reversed().sorted(by: { ($0.family == family ? 0 : 1) < ($1.family == family ? 0 : 1) }) {
-            let key = candidate.facility.key.rawValue
+            let key = candidate.facilityKey
             if seen.insert(key).inserted { facilities.append(candidate.facility) }
         }
         if let count = mention.count {
             guard facilities.count >= count else { return [] }
             facilities = Array(facilities.prefix(count))
-        } else if let latest = pool.last?.sentence {
-            let keys = Set(pool.filter { $0.sentence == latest }.map { $0.facility.key.rawValue })
+        } else if let latest = (sameFamily.isEmpty ? pool : sameFamily).last?.sentence {
+            let keys = Set(pool.filter { $0.sentence == latest }.map(\.facilityKey))
             facilities = facilities.filter { keys.contains($0.key.rawValue) }
         }
         return facilities.compactMap { facility in
@@ -324,14 +345,9 @@ extension ArticleReader {
         let kind = lexicon.kinds[draft.kind]
         let host = draft.host ?? city.country
         var label = Self.titleCase(draft.trigger)
-        if label.isEmpty
-            || label.lowercased().hasSuffix("s")
-                && kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) })
-        {
-            label = kind.label
-        }
-        if kind.plurals.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) })
-            || kind.short.contains(where: { Gazetteer.key($0) == Gazetteer.key(draft.trigger) })
+        let trigger = Gazetteer.key(draft.trigger)
+        if label.isEmpty || compiled.pluralKeys[draft.kind].contains(trigger)
+            || compiled.shortKeys[draft.kind].contains(trigger)
         {
             label = kind.label
         }
@@ -365,7 +381,22 @@ extension ArticleReader {
     }
 
     private static func titleCase(_ text: String) -> String {
-        text.split(separator: " ").map { word in
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(text.utf8)
+            var wordStart = true
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    wordStart = true
+                    continue
+                }
+                if wordStart, byte >= 0x61, byte <= 0x7A { bytes[index] = byte - 32 }
+                if !wordStart, byte >= 0x41, byte <= 0x5A { bytes[index] = byte + 32 }
+                wordStart = false
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return text.split(separator: " ").map { word in
             guard let first = word.first else { return String(word) }
             return String(first).uppercased() + word.dropFirst().lowercased()
         }.joined(separator: " ")

@@ -70,6 +70,12 @@ extension ArticleReader {
         // Left side: "non-essential staff and dependants at its High Commission in Honiara to leave".
         if staffIndex == nil, cue.done != .staffCut {
             var (clauseStart, _) = clauseStart(before: start, sentence: sentence)
+            // "Non-essential staff and family members at ...": "and" between two staff nouns joins a noun phrase.
+            while clauseStart >= range.lowerBound + 2, tokens[clauseStart - 1].key == "and",
+                article.hasClass(.staff, at: clauseStart - 2)
+            {
+                clauseStart = self.clauseStart(before: clauseStart - 1, sentence: sentence).0
+            }
             let opening = range.lowerBound..<min(start, range.lowerBound + 6)
             if !(clauseStart..<start).contains(where: { article.hasClass(.staff, at: $0) }),
                 opening.contains(where: { article.hasClass(.staff, at: $0) })
@@ -88,19 +94,32 @@ extension ArticleReader {
                 {
                     demonym = code
                 }
-                if staffIndex != nil, facilityMention == nil, let mention = mentionAt[position] {
+                if staffIndex != nil || mentionAt[position].map({ mentions[$0].staffCompound }) == true,
+                    facilityMention == nil,
+                    let mention = mentionAt[position]
+                {
                     facilityMention = mention
                 }
             }
         }
+        // "Beijing gave the U.S. mission 72 hours to leave": a facility told to leave is told to close.
+        if staffIndex == nil, let directive = mood.directive, let mention = mentionStarting(near: directive + 1),
+            mentions[mention].range.upperBound <= start
+        {
+            var target = targetFor(mention)
+            target.status = cue.ordered == .evacuated ? .orderedClosed : cue.ordered
+            return [target]
+        }
         guard staffIndex != nil else { return nil }
         // "reduce the staff of its embassy by 755", "cut the staff of its embassy to six".
         var staffLimit: Int?
-        if let mention = facilityMention {
+        // After the facility ("the staff of its embassy by 755") or after the staff noun ("reduce its staff by two").
+        let facilityEnd = facilityMention.map { mention in
             // Past coordinated facilities: "the staff of its embassy in Moscow and its consulates in Russia by 755".
-            let phraseEnd =
-                group(from: mention).map { mentions[$0].range.upperBound }.max()
-                ?? mentions[mention].range.upperBound
+            group(from: mention).map { mentions[$0].range.upperBound }.max() ?? mentions[mention].range.upperBound
+        }
+        let staffEnd = staffIndex.map { $0 + (article.classLength(.staff, at: $0) ?? 1) }
+        if let phraseEnd = facilityEnd ?? (staffEnd.flatMap { $0 > end ? $0 : nil }) {
             var after = phraseEnd
             while after < min(range.upperBound, phraseEnd + 4) {
                 let key = tokens[after].key
@@ -117,6 +136,36 @@ extension ArticleReader {
                 after += 1
             }
         }
+        // "ordered the diplomatic staff of Argentina, Chile and Peru to leave": each state's embassy in the capital of
+        // the state that gives the order.
+        if let staffIndex, let directive = mood.directive, facilityMention == nil,
+            let actor = article.countryRefs[sentence].last(where: {
+                $0.end <= directive && !$0.isLocation && !$0.isAdjective
+            })?.code,
+            let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }), let capital = gazetteer.capital(of: actor)
+        {
+            let staffEnd = staffIndex + (article.classLength(.staff, at: staffIndex) ?? 1)
+            if staffEnd < range.upperBound, tokens[staffEnd].key == "of" {
+                let owned = article.countryRefs[sentence].filter {
+                    $0.token > staffEnd && $0.token < start && !$0.isLocation && !$0.isAdjective && $0.code != actor
+                }
+                if let first = owned.first {
+                    let owners = owned.filter { $0.group == first.group }.map(\.code)
+                    let city = CityRef(name: capital.name, country: actor, known: true)
+                    return owners.map { owner in
+                        let draft = Draft(
+                            kind: embassy,
+                            operatorCountry: owner,
+                            host: actor,
+                            city: city,
+                            trigger: "embassy",
+                            penalty: 0.1
+                        )
+                        return Target(implied: draft, staff: count, status: .staffCut)
+                    }
+                }
+            }
+        }
         let verbKey = tokens[start].key
         var status: Status
         if cue.done == .staffCut {
@@ -124,6 +173,17 @@ extension ArticleReader {
         } else if let byHost = cue.byHost, count != nil, mood.directive != nil, !safety {
             status = byHost
         } else if safety || (Self.withdrawVerbs.contains(verbKey) && count == nil) {
+            status = cue.done
+        } else if facilityMention != nil || city != nil, mood.directive == nil, !mood.ordered, count == nil,
+            mood.modality == .asserted
+        {
+            // "Mexico's embassy staff left Ecuador on Sunday": staff leaving of their own accord.
+            status = cue.done
+        } else if let mention = facilityMention, let directive = mood.directive,
+            let actor = directiveActor(directive, sentence: sentence), mentionOwner(mention) == actor
+        {
+            // "The United States ordered most of its staff at the U.S. Embassy in Kyiv to leave": a state sending its
+            // own staff away is an ordered departure, not an expulsion.
             status = cue.done
         } else {
             if facilityMention == nil, mood.ordered, payload.form != .noun {
@@ -147,7 +207,7 @@ extension ArticleReader {
         // "withdrew its diplomats from Asmara": the embassy in that capital.
         if let city, let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }),
             let country = gazetteer.country(code: city.country ?? CountryCode(rawValue: "XX")!),
-            Slug.make(country.capital) == Slug.make(city.name)
+            FacilityKeyText.slug(country.capital) == FacilityKeyText.slug(city.name)
         {
             let refs = article.countryRefs[sentence].filter {
                 !$0.isLocation && $0.token < start && $0.code != city.country
@@ -175,6 +235,20 @@ extension ArticleReader {
                 return [Target(implied: draft, staff: count, status: status)]
             }
         }
+        // "The Croatian embassy in Belgrade was ordered to reduce its staff by two diplomats": the clause's facility.
+        // Only a passive order makes the subject the mission whose staff is cut ("expels four diplomats" does not).
+        if status == .staffCut, city == nil, demonym == nil, let directive = mood.directive,
+            directive > range.lowerBound,
+            CueMoodAnalyzer.beForms.contains(tokens[directive - 1].key),
+            var targets = subjectTargets(cueStart: directive, sentence: sentence, transitive: false)
+        {
+            for index in targets.indices {
+                targets[index].status = status
+                targets[index].staff = count
+                targets[index].staffLimit = staffLimit
+            }
+            return targets
+        }
         // "The U.S. Embassy in Kabul ... evacuated its staff": the clause's facility.
         if status == .evacuated, Self.withdrawVerbs.contains(verbKey),
             var targets = subjectTargets(cueStart: start, sentence: sentence, transitive: false)
@@ -186,6 +260,25 @@ extension ArticleReader {
             queueStaffDeadline(start: start, end: end, mood: mood, sentence: sentence, demonym: demonym)
         }
         return nil
+    }
+
+    /// The state that gives a directive: the last state named before it, not as a place.
+    private func directiveActor(_ directive: Int, sentence: Int) -> CountryCode? {
+        article.countryRefs[sentence].last { $0.end <= directive && !$0.isLocation && !$0.isAdjective }?.code
+    }
+
+    /// The owner a facility phrase names ("the U.S. Embassy", "its embassy" after a state).
+    private func mentionOwner(_ mention: Int) -> CountryCode? {
+        if let owner = mentions[mention].operators.first { return owner }
+        guard let pronoun = mentions[mention].pronoun else { return nil }
+        return pronounOwners(pronoun, before: mentions[mention].range.lowerBound, sentence: mentions[mention].sentence)
+            .first
+    }
+
+    /// "were given 72 hours to leave": a bare period just before "to" and the cue.
+    static func isPeriodBefore(_ expression: TemporalExpression, cue: Int, tokens: [Token]) -> Bool {
+        guard case .offsetDays = expression.value, expression.prefix == .none else { return false }
+        return expression.range.upperBound + 1 == cue && tokens[expression.range.upperBound].key == "to"
     }
 
     /// A count just before a staff word: "eight diplomats", "10 diplomats", "four Greek diplomats".
@@ -207,8 +300,9 @@ extension ArticleReader {
         let range = article.sentences[sentence]
         guard
             let expression = article.temporal[sentence].first(where: {
-                $0.range.lowerBound >= end && $0.range.upperBound <= range.upperBound && !$0.isAnaphoric
-                    && ($0.prefix == .within || $0.prefix == .by)
+                !$0.isAnaphoric && $0.range.upperBound <= range.upperBound
+                    && ($0.range.lowerBound >= end && ($0.prefix == .within || $0.prefix == .by)
+                        || Self.isPeriodBefore($0, cue: start, tokens: tokens))
             })
         else { return }
         guard

@@ -137,8 +137,10 @@ struct ArticleReader {
             return false
         }
         // "The annex in Hawassa, opened to support ...": a reduced relative clause describing the facility.
+        // ("Several countries, including Sweden and Italy, suspended ..." is the main verb after an appositive.)
         if payload.form == .past, start > range.lowerBound, tokens[start - 1].key == ",",
-            !moodAnalyzer.isPassive(cueStart: start, range: range)
+            !moodAnalyzer.isPassive(cueStart: start, range: range),
+            mentions.contains(where: { !$0.absorbed && $0.range.upperBound == start - 1 })
         {
             return false
         }
@@ -204,7 +206,7 @@ struct ArticleReader {
                 var relocatedTo: String?
                 if targetStatus == .relocated {
                     guard let destination = target.relocatedTo,
-                        Slug.make(destination.name) != Slug.make(facility.city ?? "")
+                        FacilityKeyText.slug(destination.name) != FacilityKeyText.slug(facility.city ?? "")
                     else {
                         continue
                     }
@@ -227,14 +229,24 @@ struct ArticleReader {
                     staffLimit: target.staffLimit,
                     relocatedTo: relocatedTo,
                     confidence: min(0.99, max(0.3, confidence)),
-                    knownCity: draft.city?.known ?? false
+                    knownCity: draft.city?.known ?? false,
+                    facilityKey: key(of: facility)
                 )
                 candidate.viaAnaphor = viaAnaphor
+                candidate.headlinePresent = sentence < article.headlineSentences && payload.form == .third
                 candidates.append(candidate)
                 produced += 1
             }
         }
         return produced > 0
+    }
+
+    /// `facility.key.rawValue`, computed without Foundation for ASCII names.
+    private func key(of facility: Facility) -> String {
+        let key = FacilityKeyText.make(facility)
+        // Debug builds (the tests) check the fast form against Core's on every candidate.
+        assert(key == facility.key.rawValue, "fast facility key \(key) differs from \(facility.key.rawValue)")
+        return key
     }
 
     private func isBlocked(_ status: Status, sentence: Int) -> Bool {

@@ -2,7 +2,7 @@ import Core
 
 /// A fact as first read from one sentence, before duplicates across the article are merged.
 struct Candidate: Sendable {
-    var facility: Facility
+    let facility: Facility
     var status: Status
     var modality: Fact.Modality
     var sentence: Int
@@ -18,11 +18,55 @@ struct Candidate: Sendable {
     var knownCity: Bool
     /// Read through a plural reference ("these closures", "the three buildings").
     var viaAnaphor = false
+    /// A present-tense verb in the headline ("Germany shuts Russian consulates"): it names the news, whose status
+    /// the body states.
+    var headlinePresent = false
 
+    /// The facility's key, computed once (slugging a city name is not free).
+    let facilityKey: String
     /// Merge identity: kind, operator, city and status; the host can differ when it was only inferred.
-    var mergeKey: String {
-        let op = facility.operatorCountry?.rawValue ?? "xx"
-        return "\(op):\(facility.kind.rawValue):\(Slug.make(facility.city ?? "")):\(status.rawValue)"
+    let mergeKey: String
+
+    init(
+        facility: Facility,
+        status: Status,
+        modality: Fact.Modality,
+        sentence: Int,
+        cue: Int,
+        expression: TemporalExpression?,
+        superseded: Bool = false,
+        staff: Int? = nil,
+        staffLimit: Int? = nil,
+        relocatedTo: String? = nil,
+        confidence: Double,
+        knownCity: Bool,
+        facilityKey: String? = nil
+    ) {
+        self.facility = facility
+        self.status = status
+        self.modality = modality
+        self.sentence = sentence
+        self.cue = cue
+        self.expression = expression
+        self.superseded = superseded
+        self.staff = staff
+        self.staffLimit = staffLimit
+        self.relocatedTo = relocatedTo
+        self.confidence = confidence
+        self.knownCity = knownCity
+        let key = facilityKey ?? FacilityKeyText.make(facility)
+        self.facilityKey = key
+        mergeKey = Self.mergeKey(key: key, status)
+    }
+
+    static func mergeKey(_ facility: Facility, _ status: Status) -> String {
+        mergeKey(key: FacilityKeyText.make(facility), status)
+    }
+
+    /// operator:kind:host:city → operator:kind:city:status (the host is left out: it may only be inferred).
+    private static func mergeKey(key: String, _ status: Status) -> String {
+        let parts = key.split(separator: ":", maxSplits: 3)
+        return "\(parts[0]):\(parts[1]):\(parts[3]):\(status.rawValue)"
     }
 
     var family: String { Self.family(of: status) }

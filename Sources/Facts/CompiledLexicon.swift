@@ -40,6 +40,8 @@ struct CompiledLexicon: Sendable {
 
     let lexicon: Lexicon
     let gazetteer: Gazetteer
+    /// Every word of every phrase below; tokens carry their id in it (``Token/word``).
+    private(set) var vocabulary = Vocabulary()
     private(set) var entities = PhraseTrie<EntityEntry>()
     private(set) var kinds = PhraseTrie<KindPayload>()
     private(set) var cues = PhraseTrie<CuePayload>()
@@ -47,50 +49,98 @@ struct CompiledLexicon: Sendable {
     /// Per non-fact group: its phrases.
     private(set) var nonFacts = PhraseTrie<Int>()
     private(set) var dummyObjects: [Int: PhraseTrie<Bool>] = [:]
+    /// Per kind: the folded plural and short nouns, to name a facility by its kind's label.
+    private(set) var pluralKeys: [Set<String>] = []
+    /// The temporal tagger's start and anchor words by vocabulary id.
+    private(set) var temporalWords: TemporalTagger.WordTable
+    private(set) var shortKeys: [Set<String>] = []
 
     init(lexicon: Lexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        var initial = Vocabulary()
+        temporalWords = TemporalTagger.WordTable(vocabulary: &initial)
+        vocabulary = initial
         for (index, country) in gazetteer.countries.enumerated() {
             for name in [country.name] + country.aliases {
-                entities.insert(name, EntityEntry(payload: .country(index), capitalsOnly: Self.isCapitals(name)))
+                entities.insert(
+                    name,
+                    EntityEntry(payload: .country(index), capitalsOnly: Self.isCapitals(name)),
+                    vocabulary: &vocabulary
+                )
             }
             for demonym in country.demonyms {
-                entities.insert(demonym, EntityEntry(payload: .demonym(index), capitalsOnly: Self.isCapitals(demonym)))
+                entities.insert(
+                    demonym,
+                    EntityEntry(payload: .demonym(index), capitalsOnly: Self.isCapitals(demonym)),
+                    vocabulary: &vocabulary
+                )
             }
         }
         for (index, city) in gazetteer.cities.enumerated() {
             for name in [city.name] + city.aliases {
-                entities.insert(name, EntityEntry(payload: .city(index), capitalsOnly: Self.isCapitals(name)))
+                entities.insert(
+                    name,
+                    EntityEntry(payload: .city(index), capitalsOnly: Self.isCapitals(name)),
+                    vocabulary: &vocabulary
+                )
             }
         }
         for (index, region) in gazetteer.regions.enumerated() {
             for name in [region.name] + region.aliases {
-                entities.insert(name, EntityEntry(payload: .region(index), capitalsOnly: Self.isCapitals(name)))
+                entities.insert(
+                    name,
+                    EntityEntry(payload: .region(index), capitalsOnly: Self.isCapitals(name)),
+                    vocabulary: &vocabulary
+                )
             }
         }
+        pluralKeys = lexicon.kinds.map { Set($0.plurals.map(Gazetteer.key)) }
+        shortKeys = lexicon.kinds.map { Set($0.short.map(Gazetteer.key)) }
         for (index, kind) in lexicon.kinds.enumerated() {
-            for phrase in kind.triggers { kinds.insert(phrase, .kind(index, plural: false)) }
-            for phrase in kind.plurals { kinds.insert(phrase, .kind(index, plural: true)) }
-            for phrase in kind.short { kinds.insert(phrase, .short(index)) }
-            for phrase in kind.exclude { kinds.insert(phrase, .exclude) }
+            for phrase in kind.triggers { kinds.insert(phrase, .kind(index, plural: false), vocabulary: &vocabulary) }
+            for phrase in kind.plurals { kinds.insert(phrase, .kind(index, plural: true), vocabulary: &vocabulary) }
+            for phrase in kind.short { kinds.insert(phrase, .short(index), vocabulary: &vocabulary) }
+            for phrase in kind.exclude { kinds.insert(phrase, .exclude, vocabulary: &vocabulary) }
         }
-        for phrase in lexicon.genericSingular { kinds.insert(phrase, .generic(plural: false)) }
-        for phrase in lexicon.genericPlural { kinds.insert(phrase, .generic(plural: true)) }
+        for phrase in lexicon.genericSingular { kinds.insert(phrase, .generic(plural: false), vocabulary: &vocabulary) }
+        for phrase in lexicon.genericPlural { kinds.insert(phrase, .generic(plural: true), vocabulary: &vocabulary) }
         for (index, cue) in lexicon.cues.enumerated() {
             for verb in cue.verbs {
-                cues.insert(verb.base, CuePayload(cue: index, form: .base, isParticiple: false))
-                cues.insert(verb.third, CuePayload(cue: index, form: .third, isParticiple: false))
-                cues.insert(verb.past, CuePayload(cue: index, form: .past, isParticiple: verb.past == verb.participle))
+                cues.insert(
+                    verb.base,
+                    CuePayload(cue: index, form: .base, isParticiple: false),
+                    vocabulary: &vocabulary
+                )
+                cues.insert(
+                    verb.third,
+                    CuePayload(cue: index, form: .third, isParticiple: false),
+                    vocabulary: &vocabulary
+                )
+                cues.insert(
+                    verb.past,
+                    CuePayload(cue: index, form: .past, isParticiple: verb.past == verb.participle),
+                    vocabulary: &vocabulary
+                )
                 if verb.participle != verb.past {
-                    cues.insert(verb.participle, CuePayload(cue: index, form: .past, isParticiple: true))
+                    cues.insert(
+                        verb.participle,
+                        CuePayload(cue: index, form: .past, isParticiple: true),
+                        vocabulary: &vocabulary
+                    )
                 }
-                cues.insert(verb.gerund, CuePayload(cue: index, form: .gerund, isParticiple: false))
+                cues.insert(
+                    verb.gerund,
+                    CuePayload(cue: index, form: .gerund, isParticiple: false),
+                    vocabulary: &vocabulary
+                )
             }
-            for noun in cue.nouns { cues.insert(noun, CuePayload(cue: index, form: .noun, isParticiple: false)) }
+            for noun in cue.nouns {
+                cues.insert(noun, CuePayload(cue: index, form: .noun, isParticiple: false), vocabulary: &vocabulary)
+            }
             if !cue.objects.isEmpty {
                 var trie = PhraseTrie<Bool>()
-                for object in cue.objects { trie.insert(object, true) }
+                for object in cue.objects { trie.insert(object, true, vocabulary: &vocabulary) }
                 dummyObjects[index] = trie
             }
         }
@@ -103,11 +153,20 @@ struct CompiledLexicon: Sendable {
             (words.staff, .staff), (words.safety, .safety), (words.temporary, .temporary), (words.person, .person),
         ]
         for (phrases, wordClass) in lists {
-            for phrase in phrases { classes.insert(phrase, wordClass) }
+            for phrase in phrases { classes.insert(phrase, wordClass, vocabulary: &vocabulary) }
         }
         for (index, group) in lexicon.nonFacts.enumerated() {
-            for phrase in group.phrases { nonFacts.insert(phrase, index) }
+            for phrase in group.phrases { nonFacts.insert(phrase, index, vocabulary: &vocabulary) }
         }
+        vocabulary.seal()
+        let size = vocabulary.count
+        temporalWords.seal(vocabulary)
+        entities.seal(vocabularySize: size)
+        kinds.seal(vocabularySize: size)
+        cues.seal(vocabularySize: size)
+        classes.seal(vocabularySize: size)
+        nonFacts.seal(vocabularySize: size)
+        for key in Array(dummyObjects.keys) { dummyObjects[key]!.seal(vocabularySize: size) }
     }
 
     private static func isCapitals(_ name: String) -> Bool {

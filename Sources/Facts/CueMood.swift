@@ -52,7 +52,7 @@ struct CueMoodAnalyzer {
     ) -> CueMood {
         let range = article.sentences[sentence]
         if form == .noun {
-            return nounMood(cueStart: cueStart, cueEnd: cueEnd, range: range)
+            return nounMood(cueStart: cueStart, cueEnd: cueEnd, range: range, earlier: earlier)
         }
         var mood = CueMood(governorStart: cueStart)
         var negated = false
@@ -85,6 +85,15 @@ struct CueMoodAnalyzer {
                 mood.governorStart = inherited.governorStart
                 if inherited.modality != .asserted { mood.modality = inherited.modality }
                 return finish(mood, negated: false, hedged: false, conditional: false, cueEnd: cueEnd, range: range)
+            }
+            // "..., and Britain withdrew": a new subject with a verb of its own starts a clause the earlier verbs do
+            // not govern ("ordered Japan to close X and Russia to vacate Y" keeps its directive).
+            if token.key == "and" || token.key == "but", let subject = article.entity[index + 1],
+                index + 1 + subject.length <= cueStart, tokens[index + 1].capitalized,
+                tokens[index + 1 + subject.length].isWord, !tokens[index + 1 + subject.length].capitalized,
+                !["to", "and", "or"].contains(tokens[index + 1 + subject.length].key)
+            {
+                break
             }
             let classes = article.classes(at: index)
             if token.key == "that", index + 1 < range.upperBound, article.kind[index + 1] == nil,
@@ -124,7 +133,7 @@ struct CueMoodAnalyzer {
                 mood.governorStart = index
                 // "could order", "did not order", "threatened to order".
                 var back = index - 1
-                while back >= range.lowerBound && back >= index - 4 {
+                while back >= range.lowerBound && back >= index - 4 && back > (dash ?? -1) {
                     let before = article.classes(at: back)
                     if before.contains(.negation) { negated = true }
                     if before.contains(.hedge) { hedged = true }
@@ -220,7 +229,12 @@ struct CueMoodAnalyzer {
 
     /// A noun cue ("the closure of X") takes its mood from the word that governs its noun phrase: "ordered the
     /// closure" is an order, "could order the closure" a hedge, "in retaliation for the closure" a reported event.
-    private func nounMood(cueStart: Int, cueEnd: Int, range: Range<Int>) -> CueMood {
+    private func nounMood(
+        cueStart: Int,
+        cueEnd: Int,
+        range: Range<Int>,
+        earlier: [(end: Int, mood: CueMood)]
+    ) -> CueMood {
         var mood = CueMood(governorStart: cueStart)
         var index = cueStart - 1
         var skipped = 0
@@ -232,6 +246,16 @@ struct CueMoodAnalyzer {
         {
             index -= 1
             skipped += 1
+        }
+        // "ordered the expulsion of 35 diplomats and the closure of two compounds": a noun coordinated with an
+        // earlier cue of the clause shares its governor.
+        if index >= range.lowerBound, tokens[index].key == "and" || tokens[index].key == ",",
+            let previous = earlier.last, previous.end <= index, previous.mood.directive != nil,
+            !(previous.end..<index).contains(where: { Self.clauseBreaks.contains(tokens[$0].key) })
+        {
+            var inherited = previous.mood
+            inherited.temporary = false
+            return finish(inherited, negated: false, hedged: false, conditional: false, cueEnd: cueEnd, range: range)
         }
         var negated = false
         var hedged = false
@@ -258,12 +282,39 @@ struct CueMoodAnalyzer {
             } else if classes.contains(.negation) {
                 negated = true
             }
+            // "could eventually lead to a reopening": a modal further left in the clause still hedges the noun.
+            var back = index - 1
+            while back >= range.lowerBound, back >= index - 5, !mood.ordered {
+                if Self.clauseBreaks.contains(tokens[back].key) { break }
+                let before = article.classes(at: back)
+                if before.contains(.hedge) { hedged = true }
+                if before.contains(.negation) { negated = true }
+                if before.contains(.conditional) { conditional = true }
+                back -= 1
+            }
         }
-        if modalFollows(cueEnd: cueEnd, range: range) {
+        if modalFollows(cueEnd: cueEnd, range: range) || takesEffect(after: cueEnd, range: range) {
             mood.ordered = true
             mood.future = true
         }
         return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
+    }
+
+    /// "The closure of the embassy, announced last week, takes effect on Monday": a decided event with a start date.
+    private func takesEffect(after cueEnd: Int, range: Range<Int>) -> Bool {
+        var index = cueEnd
+        while index + 1 < range.upperBound, index < cueEnd + 16 {
+            let key = tokens[index].key
+            if key == ";" { return false }
+            if ["take", "takes", "took"].contains(key), tokens[index + 1].key == "effect" { return key != "took" }
+            if ["come", "comes"].contains(key), tokens[index + 1].key == "into", index + 2 < range.upperBound,
+                ["force", "effect"].contains(tokens[index + 2].key)
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// True when a form of "be" sits in the cue's verb group ("was vacated", "will be closed").

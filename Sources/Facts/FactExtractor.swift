@@ -21,9 +21,25 @@ public struct FactExtractor: Sendable {
     /// - Parameter fetchedAt: when the page was fetched; the reference date for relative deadlines when the page has
     ///   no publication date and its text no full date.
     public func extract(from article: Article, fetchedAt: LocalDateTime? = nil) -> FactExtraction {
-        let hasHeadline = !(article.title ?? "").isEmpty
-        let annotated = AnnotatedArticle(text: article.text, hasHeadline: hasHeadline, compiled: compiled)
-        let reference = ReferenceDate.choose(published: article.published, article: annotated, fetchedAt: fetchedAt)
+        extract(
+            text: article.text,
+            published: article.published,
+            hasHeadline: !(article.title ?? "").isEmpty,
+            fetchedAt: fetchedAt
+        )
+    }
+
+    /// Reads plain text whose evidence spans must index that very text (an evaluation case, a pasted story).
+    ///
+    /// - Parameter hasHeadline: the first paragraph is a headline (its facts are less confident than the body's).
+    public func extract(
+        text: String,
+        published: LocalDateTime?,
+        hasHeadline: Bool = true,
+        fetchedAt: LocalDateTime? = nil
+    ) -> FactExtraction {
+        let annotated = AnnotatedArticle(text: text, hasHeadline: hasHeadline, compiled: compiled)
+        let reference = ReferenceDate.choose(published: published, article: annotated, fetchedAt: fetchedAt)
         var reader = ArticleReader(compiled: compiled, article: annotated, reference: reference)
         var candidates = reader.read()
         for (index, expression) in reader.pendingStaffDeadlines where candidates[index].expression == nil {
@@ -35,6 +51,8 @@ public struct FactExtractor: Sendable {
                 expression.isAbsolute ? .absolute : (value == nil ? .unresolved : reference.anchor)
             return Deadline(value: value, phrase: expression.phrase, anchor: anchor)
         }
-        return merger.merge(candidates, deadlineNouns: reader.deadlineNouns)
+        var extraction = merger.merge(candidates, deadlineNouns: reader.deadlineNouns)
+        extraction.reference = reference.date
+        return extraction
     }
 }

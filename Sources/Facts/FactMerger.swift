@@ -12,7 +12,21 @@ struct FactMerger {
         _ candidates: [Candidate],
         deadlineNouns: [(sentence: Int, expression: TemporalExpression)]
     ) -> FactExtraction {
-        let asserted = candidates.filter { $0.modality == .asserted }
+        // "Germany shuts Russian consulates" over a body that says they must close by year-end: the body's status.
+        let bodyFamilies = Set(
+            candidates.filter { $0.modality == .asserted && !$0.headlinePresent }.map {
+                "\($0.facilityKey)|\($0.family)"
+            }
+        )
+        let bodyStatuses = Set(
+            candidates.filter { $0.modality == .asserted && !$0.headlinePresent }.map(\.mergeKey)
+        )
+        let asserted = candidates.filter { candidate in
+            guard candidate.modality == .asserted else { return false }
+            guard candidate.headlinePresent else { return true }
+            return !bodyFamilies.contains("\(candidate.facilityKey)|\(candidate.family)")
+                || bodyStatuses.contains(candidate.mergeKey)
+        }
         var order: [String] = []
         var groups: [String: [Candidate]] = [:]
         for candidate in asserted {
@@ -90,17 +104,7 @@ struct FactMerger {
             }) {
                 var deadline = donor.element.deadline!
                 if let phrase = groups.values.flatMap({ $0 }).first(where: {
-                    $0.mergeKey
-                        == Candidate(
-                            facility: fact.facility,
-                            status: fact.status,
-                            modality: .asserted,
-                            sentence: 0,
-                            cue: 0,
-                            expression: nil,
-                            confidence: 0,
-                            knownCity: true
-                        ).mergeKey
+                    $0.mergeKey == Candidate.mergeKey(fact.facility, fact.status)
                         && $0.expression?.value == .sameDeadline
                 })?.expression?.phrase {
                     deadline.phrase = phrase
@@ -112,10 +116,10 @@ struct FactMerger {
         for (sentence, expression) in deadlineNouns {
             let deadline = resolve(expression)
             guard deadline.value != nil else { continue }
-            let named = Set(candidates.filter { $0.sentence == sentence }.map { $0.facility.key })
+            let named = Set(candidates.filter { $0.sentence == sentence }.map(\.facilityKey))
             for index in facts.indices
             where facts[index].status == .orderedClosed && facts[index].deadline == nil
-                && named.contains(facts[index].facility.key)
+                && named.contains(FacilityKeyText.make(facts[index].facility))
             {
                 facts[index].deadline = deadline
                 if facts[index].evidence != evidence(of: sentence) {
@@ -124,12 +128,13 @@ struct FactMerger {
             }
         }
         // A restoration needs the suspension it ends.
-        facts = facts.filter { fact in
-            let requirements = candidates.filter { $0.status == fact.status && $0.facility.key == fact.facility.key }
+        let factKeys = facts.map { FacilityKeyText.make($0.facility) }
+        facts = zip(facts, factKeys).filter { fact, key in
+            let requirements = candidates.filter { $0.status == fact.status && $0.facilityKey == key }
                 .flatMap { lexicon.cues[$0.cue].requiresPrior }
             guard !requirements.isEmpty else { return true }
-            return facts.contains { $0.facility.key == fact.facility.key && requirements.contains($0.status) }
-        }
+            return zip(facts, factKeys).contains { $0.1 == key && requirements.contains($0.0.status) }
+        }.map(\.0)
         return FactExtraction(facts: facts, rejected: rejected(candidates, facts: facts))
     }
 

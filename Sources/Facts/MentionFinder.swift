@@ -181,8 +181,11 @@ struct MentionFinder {
                         compiled.gazetteer.countries[$0].code
                     }) {
                         mention.operators.insert(code, at: 0)
+                    } else if let capital = capitalCountry(entity.cities) {
+                        // "Washington's embassy in Kyiv": a capital's possessive is its government's.
+                        mention.operators.insert(capital, at: 0)
                     } else if let city = chooseCity(entity.cities) {
-                        // "Moscow's embassy" is rare; "Mumbai's consulate" names the city.
+                        // "Mumbai's consulate" names the city.
                         mention.cities.insert(city, at: 0)
                     }
                     lowest = start
@@ -223,6 +226,15 @@ struct MentionFinder {
                 index -= 1
                 continue
             }
+            // "the French, German and Italian embassies": coordinated owners of a plural head.
+            if mention.plural, token.key == "and" || token.key == ",", !mention.operators.isEmpty,
+                index > range.lowerBound,
+                let start = entityStart(endingAt: index), let entity = article.entity[start],
+                !(entity.demonyms + entity.countries).isEmpty, lowest == index + 1
+            {
+                index -= 1
+                continue
+            }
             if token.isWord, !token.capitalized, adjectives < 2, !Self.adjectiveStops.contains(token.key),
                 article.cue[index].isEmpty, !article.inTemporal[index], article.kind[index] == nil
             {
@@ -259,6 +271,19 @@ struct MentionFinder {
         while start >= 0 && end - start <= 6 {
             if let entity = article.entity[start], start + entity.length == end { return start }
             start -= 1
+        }
+        return nil
+    }
+
+    /// The country whose capital one of these cities is.
+    private func capitalCountry(_ candidates: [Int]) -> CountryCode? {
+        for index in candidates {
+            let city = compiled.gazetteer.cities[index]
+            if let country = compiled.gazetteer.country(code: city.country),
+                Gazetteer.key(country.capital) == Gazetteer.key(city.name)
+            {
+                return city.country
+            }
         }
         return nil
     }
@@ -467,7 +492,9 @@ struct MentionFinder {
         }
         index = saved
         if index < limit, let entity = article.entity[index] {
-            if !entity.cities.isEmpty, let (cities, next) = cityList(at: index, limit: limit) {
+            if !entity.cities.isEmpty || !entity.regions.isEmpty && entity.countries.isEmpty,
+                let (cities, next) = cityList(at: index, limit: limit)
+            {
                 place.cities = cities
                 place.end = next
                 return place
@@ -482,8 +509,9 @@ struct MentionFinder {
                 return place
             }
         }
-        if let (unknown, next) = unknownPlace(at: index, limit: limit) {
-            place.cities = [unknown]
+        // An unknown town, perhaps with its state and more (known) cities after it: "Troy, Michigan, and Houston".
+        if let (cities, next) = cityList(at: index, limit: limit) {
+            place.cities = cities
             place.end = next
             return place
         }
@@ -522,7 +550,22 @@ struct MentionFinder {
             }
             return (city, end)
         }
-        return unknownPlace(at: start, limit: limit)
+        // "two Russian compounds in Maryland and New York": a state or province stands for the place when no city
+        // is named.
+        if let entity = article.entity[start], entity.cities.isEmpty, entity.countries.isEmpty,
+            let region = entity.regions.first.map({ compiled.gazetteer.regions[$0] })
+        {
+            return (CityRef(name: region.name, country: region.country, known: true), start + entity.length)
+        }
+        // "Troy, Michigan": an unknown town with its state or country after it.
+        guard let (unknown, next) = unknownPlace(at: start, limit: limit) else { return nil }
+        if next + 1 < limit, tokens[next].key == ",", let tail = article.entity[next + 1], tail.cities.isEmpty,
+            let country = tail.regions.first.map({ compiled.gazetteer.regions[$0].country })
+                ?? tail.countries.first.map({ compiled.gazetteer.countries[$0].code })
+        {
+            return (CityRef(name: unknown.name, country: country, known: false), next + 1 + tail.length)
+        }
+        return (unknown, next)
     }
 
     private static let nameParticles: Set<String> = [

@@ -24,14 +24,60 @@ public struct TemporalTagger: Sendable {
     }
 
     /// Every expression in the token range, left to right, not overlapping.
-    func tag(_ tokens: [Token], in range: Range<Int>, scalars: [Unicode.Scalar]) -> [TemporalExpression] {
+    /// Which vocabulary words can start an expression and which anchor one, indexed by ``Token/word`` (built by
+    /// ``CompiledLexicon``, so the tagger tests integers instead of hashing every token's key).
+    struct WordTable: Sendable {
+        var starters: [Bool]
+        var anchors: [Bool]
+
+        init(vocabulary: inout Vocabulary) {
+            for word in TemporalTagger.starters.union(TemporalTagger.anchors) { _ = vocabulary.add(word) }
+            starters = []
+            anchors = []
+        }
+
+        mutating func seal(_ vocabulary: Vocabulary) {
+            starters = Array(repeating: false, count: vocabulary.count)
+            anchors = Array(repeating: false, count: vocabulary.count)
+            for word in TemporalTagger.starters { starters[Int(vocabulary.id(of: word))] = true }
+            for word in TemporalTagger.anchors { anchors[Int(vocabulary.id(of: word))] = true }
+        }
+
+        func isStarter(_ token: Token) -> Bool { token.word >= 0 && starters[Int(token.word)] }
+        func isAnchor(_ token: Token) -> Bool { token.word >= 0 && anchors[Int(token.word)] }
+    }
+
+    func tag(
+        _ tokens: [Token],
+        in range: Range<Int>,
+        scalars: [Unicode.Scalar],
+        words: WordTable? = nil
+    ) -> [TemporalExpression] {
         var result: [TemporalExpression] = []
+        // Every expression holds an anchor word (a number, weekday, month, unit, "immediately", "end", "deadline")
+        // within a few tokens of its start: positions with none nearby are not tried.
+        var nextAnchor = Array(repeating: Int.max, count: range.count + 1)
+        for index in range.reversed() {
+            let token = tokens[index]
+            let isAnchor =
+                token.kind == .number || token.kind == .time
+                || (words.map { $0.isAnchor(token) } ?? Self.anchors.contains(token.key))
+            nextAnchor[index - range.lowerBound] = isAnchor ? index : nextAnchor[index - range.lowerBound + 1]
+        }
         var index = range.lowerBound
         while index < range.upperBound {
+            let token = tokens[index]
+            guard nextAnchor[index - range.lowerBound] <= index + 4,
+                token.kind == .number || token.kind == .time
+                    || (words.map { $0.isStarter(token) } ?? Self.starters.contains(token.key))
+            else {
+                index += 1
+                continue
+            }
             if var expression = match(tokens, at: index, limit: range.upperBound) {
                 let start = tokens[expression.range.lowerBound].start
                 let end = tokens[expression.range.upperBound - 1].end
-                expression.phrase = String(String.UnicodeScalarView(scalars[start..<end]))
+                expression.phrase = Tokenizer.string(scalars, start, end)
                 result.append(expression)
                 index = expression.range.upperBound
             } else {
@@ -40,6 +86,33 @@ public struct TemporalTagger: Sendable {
         }
         return result
     }
+
+    /// Every word an expression can start with (prefixes, cores, number, weekday and month words): other tokens are
+    /// skipped without trying the grammar.
+    static let starters: Set<String> = {
+        var words: Set<String> = [
+            "no", "not", "on", "by", "before", "until", "till", "ahead", "within", "starting", "beginning", "as",
+            "effective", "with", "from", "immediately", "the", "end", "close", "year", "month", "year-end", "a", "an",
+            "one", "next", "this", "coming", "noon", "midday", "midnight",
+        ]
+        words.formUnion(NumberWords.units.keys)
+        words.formUnion(NumberWords.tens.keys)
+        words.formUnion(NumberWords.weekdays.keys)
+        words.formUnion(NumberWords.months.keys)
+        return words
+    }()
+
+    static let anchors: Set<String> = {
+        var words: Set<String> = [
+            "immediately", "immediate", "end", "close", "deadline", "period", "year", "month", "noon", "midday",
+            "midnight", "hour", "hours", "day", "days", "week", "weeks", "months", "years",
+        ]
+        words.formUnion(NumberWords.units.keys)
+        words.formUnion(NumberWords.tens.keys)
+        words.formUnion(NumberWords.weekdays.keys)
+        words.formUnion(NumberWords.months.keys)
+        return words
+    }()
 
     // MARK: - Grammar
 
@@ -96,6 +169,12 @@ public struct TemporalTagger: Sendable {
             if cursor.take(["day"]) || cursor.take(["business"]) || cursor.take(["business", "day"])
                 || cursor.take(["working", "day"])
             {
+                // "by the end of the day on Monday": the end of that day.
+                let afterDay = cursor.index
+                if cursor.take(["on"]), let value = cursor.date() {
+                    return Core(expression: make(value, start, cursor), acceptsBare: false)
+                }
+                cursor.index = afterDay
                 return Core(expression: make(.referenceDay, start, cursor), acceptsBare: false)
             }
             if let month = cursor.month() {
@@ -347,13 +426,21 @@ private struct Cursor {
         return day
     }
 
+    private static let fullMonthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
     mutating func month() -> Int? {
         guard index < limit, tokens[index].capitalized, let month = NumberWords.months[tokens[index].key] else {
             return nil
         }
         // "May" and "March" are also words: require a day or year after them (checked by callers), or the full name.
+        // A dot after an abbreviation ("Sept.") belongs to it; after "May" or "June" it ends the sentence.
         index += 1
-        if index < limit, tokens[index].text == ".", tokens[index - 1].text.count <= 4 { index += 1 }
+        if index < limit, tokens[index].text == ".", !Self.fullMonthNames.contains(tokens[index - 1].key) {
+            index += 1
+        }
         return month
     }
 

@@ -24,6 +24,10 @@ struct Token: Hashable, Sendable {
     var number: Int?
     /// A line break (paragraph boundary) separates this token from the previous one.
     var paragraphStart: Bool
+    /// FNV-1a hash of `key`, computed while folding it (``Vocabulary/hash(_:)``).
+    var keyHash: UInt64 = 0
+    /// The key's id in the compiled lexicon's vocabulary (-1: no phrase uses this word), set per article.
+    var word: Int32 = -1
 
     var isWord: Bool { kind == .word }
 }

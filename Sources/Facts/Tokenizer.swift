@@ -11,7 +11,7 @@ enum Tokenizer {
         let count = scalars.count
         while index < count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" { sawNewline = true }
                 index += 1
                 continue
@@ -53,7 +53,9 @@ enum Tokenizer {
                     index += 1
                     while index < count {
                         let next = scalars[index]
-                        if isLetter(next) || isDigit(next) || next.properties.generalCategory == .nonspacingMark {
+                        if isLetter(next) || isDigit(next)
+                            || next.value >= 128 && next.properties.generalCategory == .nonspacingMark
+                        {
                             index += 1
                         } else if isApostrophe(next) && index + 1 < count && isLetter(scalars[index + 1]) {
                             // Keep d'Ivoire, N'Djamena; split off 's and n't.
@@ -98,28 +100,76 @@ enum Tokenizer {
         _ end: Int,
         paragraphStart: Bool
     ) -> Token {
-        let text = String(String.UnicodeScalarView(scalars[start..<end]))
         var letters = 0
         var upper = 0
-        for scalar in scalars[start..<end] where scalar.properties.isAlphabetic {
-            letters += 1
-            if scalar.properties.isUppercase { upper += 1 }
+        var ascii = true
+        for scalar in scalars[start..<end] {
+            let value = scalar.value
+            if value < 128 {
+                if value >= 65 && value <= 90 {
+                    letters += 1
+                    upper += 1
+                } else if value >= 97 && value <= 122 {
+                    letters += 1
+                }
+            } else {
+                ascii = false
+                if scalar.properties.isAlphabetic {
+                    letters += 1
+                    if scalar.properties.isUppercase { upper += 1 }
+                }
+            }
+        }
+        let text: String
+        let key: String
+        var keyHash: UInt64 = 0
+        if ascii {
+            // Nearly all news text: build both strings from bytes, folding A-Z on the way.
+            let count = end - start
+            text = String(unsafeUninitializedCapacity: count) { buffer in
+                for offset in 0..<count { buffer[offset] = UInt8(truncatingIfNeeded: scalars[start + offset].value) }
+                return count
+            }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            key = String(unsafeUninitializedCapacity: count) { buffer in
+                for offset in 0..<count {
+                    let byte = UInt8(truncatingIfNeeded: scalars[start + offset].value)
+                    let folded = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                    buffer[offset] = folded
+                    hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+                }
+                return count
+            }
+            keyHash = hash
+        } else {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            text = String(view)
+            key = TextFolding.fold(text)
+            keyHash = Vocabulary.hash(key)
         }
         let first = scalars[start]
         var number: Int?
         if kind == .number {
-            number = Int(text.filter { $0.isASCII && $0.isNumber })
+            var value = 0
+            var digits = 0
+            for scalar in scalars[start..<end] where isDigit(scalar) {
+                if digits < 18 { value = value * 10 + Int(scalar.value - 48) }
+                digits += 1
+            }
+            number = digits > 0 && digits <= 18 ? value : nil
         }
         return Token(
             kind: kind,
             start: start,
             end: end,
             text: text,
-            key: TextFolding.fold(text),
-            capitalized: first.properties.isUppercase,
+            key: key,
+            capitalized: first.value < 128 ? first.value >= 65 && first.value <= 90 : first.properties.isUppercase,
             allCaps: letters >= 2 && upper == letters,
             number: number,
-            paragraphStart: paragraphStart
+            paragraphStart: paragraphStart,
+            keyHash: keyHash
         )
     }
 
@@ -153,7 +203,37 @@ enum Tokenizer {
         return text
     }
 
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+    /// The text of `scalars[start..<end]`, built from bytes when it is ASCII (nearly always).
+    static func string(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+        var ascii = true
+        for index in start..<end where scalars[index].value >= 128 {
+            ascii = false
+            break
+        }
+        if ascii {
+            return String(unsafeUninitializedCapacity: end - start) { buffer in
+                for offset in 0..<(end - start) {
+                    buffer[offset] = UInt8(truncatingIfNeeded: scalars[start + offset].value)
+                }
+                return end - start
+            }
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return (value >= 65 && value <= 90) || (value >= 97 && value <= 122) }
+        return scalar.properties.isAlphabetic
+    }
+
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return value == 32 || (value >= 9 && value <= 13) }
+        return scalar.properties.isWhitespace
+    }
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 

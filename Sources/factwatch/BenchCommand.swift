@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput; prints the figures as JSON.",
-        subcommands: [BenchExtractCommand.self, BenchFetchCommand.self]
+        subcommands: [BenchExtractCommand.self, BenchFetchCommand.self, BenchFactsCommand.self]
     )
 }
 

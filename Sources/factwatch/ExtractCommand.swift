@@ -37,10 +37,37 @@ struct ExtractCommand: AsyncParsableCommand {
     )
     var url: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Read cases {\"id\", \"text\", \"published\"} from a JSON-lines file (- for stdin); print one line "
+                + "{\"id\", \"facts\", \"rejected\", \"timex\"} per case.",
+            valueName: "FILE.jsonl"
+        ),
+        completion: .file(extensions: ["jsonl"])
+    )
+    var cases: String?
+
     @Argument(help: "Files or URLs.", completion: .file())
-    var inputs: [String]
+    var inputs: [String] = []
+
+    func validate() throws {
+        if cases != nil, !inputs.isEmpty || url != nil || published != nil {
+            throw ValidationError("--cases reads its texts and dates from the file; give no other input with it")
+        }
+        if cases == nil, inputs.isEmpty { throw ValidationError("give files or URLs to extract, or --cases FILE") }
+    }
 
     func run() async throws {
+        if let cases {
+            var lexicon = Lexicon.builtin
+            if ConfigurationLocator.find(explicit: options.config, environment: options.environment) != nil {
+                lexicon = try options.loadConfiguration().loadLexicon()
+            }
+            let failures = try CaseExtraction.run(file: cases, facts: FactExtractor(lexicon: lexicon)) { print($0) }
+            if failures > 0 { throw ExitCode.failure }
+            return
+        }
         if url != nil, inputs.count != 1 {
             throw ValidationError("--url names where one saved page came from; give exactly one input with it")
         }

@@ -50,4 +50,17 @@ import Testing
             #expect(slice == sentence.text)
         }
     }
+
+    @Test func numberAbbreviationsAndCaptionCreditsDoNotEndSentencesEarly() {
+        let text =
+            "No. 10 said the embassy in Washington, D.C. would close by Sept. 2. The ministry agreed.\n\n"
+            + "FILE PHOTO: The consulate in Houston, Texas, U.S. July 22, 2020. REUTERS/Staff"
+        let sentences = splitter.split(text).map(\.text)
+        #expect(
+            sentences == [
+                "No. 10 said the embassy in Washington, D.C. would close by Sept. 2.", "The ministry agreed.",
+                "FILE PHOTO: The consulate in Houston, Texas, U.S. July 22, 2020.", "REUTERS/Staff",
+            ]
+        )
+    }
 }
