@@ -94,6 +94,14 @@ public struct Gazetteer: Hashable, Sendable {
     }()
 
     /// Parses the TSV format documented in `Resources/gazetteer.tsv`.
+    /// Spaces and tabs off both ends, without Foundation: the built-in file has thousands of fields to read at start.
+    static func trim(_ text: Substring) -> Substring {
+        var slice = text
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return slice
+    }
+
     public init(tsv: String, origin: String) throws(GazetteerError) {
         var countries: [Country] = []
         var cities: [City] = []
@@ -102,17 +110,14 @@ public struct Gazetteer: Hashable, Sendable {
         for (offset, rawLine) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = offset + 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            if Self.trim(line).isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String(Self.trim($0)) }
             func fail(_ code: GazetteerError.Code, _ message: String) -> GazetteerError {
                 GazetteerError(code: code, origin: origin, line: lineNumber, message: message)
             }
             func list(_ index: Int) -> [String] {
                 guard index < fields.count else { return [] }
-                return fields[index].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty }
+                return fields[index].split(separator: "|").map { String(Self.trim($0)) }.filter { !$0.isEmpty }
             }
             guard fields.count >= 3, !fields[2].isEmpty else {
                 throw fail(.malformedRow, "expected TYPE<TAB>CODE<TAB>NAME..., found \(fields.count) field(s)")

@@ -18,13 +18,14 @@ from pathlib import Path
 import article_extraction
 import facts_dev
 import publication_date
+import time_expressions
 from common import arguments
 
 
 def main():
     binary, evaluation = arguments(__doc__)
     with tempfile.TemporaryDirectory(prefix="factwatch-eval-") as directory:
-        for module in (article_extraction, publication_date, facts_dev):
+        for module in (article_extraction, publication_date, facts_dev, time_expressions):
             module.measure(binary, evaluation, Path(directory))
 
 

@@ -173,7 +173,8 @@ public struct Pipeline: Sendable {
         let hooks = self.hooks
         let published = article.published
         let asOf = article.asOf
-        let sentences = SentenceSplitter().split(article.text).map(\.text)
+        // Sentences are only needed to describe an edit of a document seen before (`text_changed`).
+        let sentences = document?.latestVersionID == nil ? [] : SentenceSplitter().split(article.text).map(\.text)
         let outcome = try await store.ingest(
             observation,
             detect: { input in
