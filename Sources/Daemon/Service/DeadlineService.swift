@@ -34,10 +34,7 @@ public struct DeadlineService: Service {
         let (ticks, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask {
-                while !Task.isCancelled {
-                    continuation.yield()
-                    do { try await Task.sleep(for: interval) } catch { break }
-                }
+                await Ticker.run(every: interval) { continuation.yield() }
                 continuation.finish()
             }
             await run(ticks: ticks)

@@ -39,10 +39,8 @@ public struct DispatcherService: Service {
         let wakeups = self.wakeups
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask {
-                while !Task.isCancelled {
-                    do { try await Task.sleep(for: retryCheck) } catch { break }
-                    wakeups.wake()
-                }
+                // The first round at once delivers what a previous run left pending.
+                await Ticker.run(every: retryCheck) { wakeups.wake() }
             }
             await run(rounds: wakeups.stream)
             group.cancelAll()

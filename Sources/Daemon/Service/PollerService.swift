@@ -58,11 +58,7 @@ public struct PollerService: Service {
         let tick = self.tick
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask {
-                // Cancellation (the loop ended) is the normal way out of the ticker, not an error.
-                while !Task.isCancelled {
-                    continuation.yield(.tick)
-                    do { try await Task.sleep(for: tick) } catch { break }
-                }
+                await Ticker.run(every: tick) { continuation.yield(.tick) }
             }
             group.addTask {
                 for await _ in await UnixSignalsSequence(trapping: .sighup) {
