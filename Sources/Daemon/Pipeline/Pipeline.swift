@@ -205,16 +205,7 @@ public struct Pipeline: Sendable {
                 "facts": "\(extraction.facts.count)", "changes": "\(outcome.changes.count)",
             ]
         )
-        for change in outcome.changes {
-            logger.notice(
-                "Change",
-                metadata: [
-                    "change.id": "\(change.id ?? 0)", "kind": "\(change.kind.rawValue)",
-                    "facility": "\(change.facilityKey)", "status": "\(change.after?.status.rawValue ?? "-")",
-                    "deadline": "\(change.after?.deadline?.value?.iso ?? "-")", "url": "\(url)",
-                ]
-            )
-        }
+        for change in outcome.changes { logger.logChange(change, url: url) }
         return outcome.isNewVersion ? outcome.changes : nil
     }
 

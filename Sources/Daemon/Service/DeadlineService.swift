@@ -47,16 +47,7 @@ public struct DeadlineService: Service {
         for await _ in ticks.cancelOnGracefulShutdown() {
             do {
                 let fired = try await box.engine.fireDeadlineTimers(now: now())
-                for change in fired {
-                    logger.notice(
-                        "Change",
-                        metadata: [
-                            "change.id": "\(change.id ?? 0)", "kind": "\(change.kind.rawValue)",
-                            "facility": "\(change.facilityKey)",
-                            "deadline": "\(change.after?.deadline?.value?.iso ?? "-")",
-                        ]
-                    )
-                }
+                for change in fired { logger.logChange(change) }
                 if !fired.isEmpty { wakeups.wake() }
             } catch {
                 logger.error("Cannot check deadlines", metadata: ["error": "\(error)"])
