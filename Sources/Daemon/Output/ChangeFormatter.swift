@@ -78,8 +78,6 @@ public enum ChangeFormatter {
     }
 
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        UTCTimestamp.dateTime(date)
     }
 }

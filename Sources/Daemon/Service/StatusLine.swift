@@ -31,8 +31,6 @@ struct StatusLine: Sendable {
     }
 
     private static func clock(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withTime, .withColonSeparatorInTime]
-        return formatter.string(from: date) + "Z"
+        UTCTimestamp.timeOfDay(date)
     }
 }

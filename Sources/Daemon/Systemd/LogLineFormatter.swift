@@ -53,19 +53,8 @@ enum LogLineFormatter {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// UTC with milliseconds, formatted by hand: no formatter object to share between threads.
+    /// UTC with milliseconds.
     static func iso8601(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        var seconds = time_t(milliseconds.quotientAndRemainder(dividingBy: 1000).quotient)
-        let fraction = Int((milliseconds % 1000 + 1000) % 1000)
-        if milliseconds < 0 && fraction != 0 { seconds -= 1 }
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
-            + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(fraction), 3))Z"
+        UTCTimestamp.dateTime(date, milliseconds: true)
     }
 }
