@@ -6,7 +6,7 @@ public enum DeliveryState: String, Hashable, Codable, Sendable, CaseIterable {
     /// Not delivered yet; due at `nextAttemptAt`.
     case pending
     case delivered
-    /// Gave up after the retry policy's last attempt; `factwatch deliveries --retry` puts it back.
+    /// Gave up after the retry policy's last attempt; `factwatch deliveries retry` puts it back.
     case dead
 }
 
