@@ -217,30 +217,19 @@ struct AnnotatedArticle {
             let adjective =
                 match.countries.isEmpty && !match.demonyms.isEmpty && !Self.actorNouns.contains(next)
                 && tokens[index + match.length - 1].key.last != "s" && !next.isEmpty && next.first!.isLetter
-            if let last = refs.last, isCoordinated(last.end, index) {
-                refs.append(
-                    CountryRef(
-                        token: index,
-                        end: index + match.length,
-                        code: code,
-                        isLocation: isLocation,
-                        group: last.group,
-                        isAdjective: adjective
-                    )
+            // A country coordinated with the previous one ("Russia and Belarus") stays in its group, which is
+            // always the newest one.
+            if !(refs.last.map { isCoordinated($0.end, index) } ?? false) { group += 1 }
+            refs.append(
+                CountryRef(
+                    token: index,
+                    end: index + match.length,
+                    code: code,
+                    isLocation: isLocation,
+                    group: group,
+                    isAdjective: adjective
                 )
-            } else {
-                group += 1
-                refs.append(
-                    CountryRef(
-                        token: index,
-                        end: index + match.length,
-                        code: code,
-                        isLocation: isLocation,
-                        group: group,
-                        isAdjective: adjective
-                    )
-                )
-            }
+            )
         }
         return refs
     }

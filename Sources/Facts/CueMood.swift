@@ -132,15 +132,10 @@ struct CueMoodAnalyzer {
                 mood.directive = index
                 mood.governorStart = index
                 // "could order", "did not order", "threatened to order".
-                var back = index - 1
-                while back >= range.lowerBound && back >= index - 4 && back > (dash ?? -1) {
-                    let before = article.classes(at: back)
-                    if before.contains(.negation) { negated = true }
-                    if before.contains(.hedge) { hedged = true }
-                    if before.contains(.conditional) { conditional = true }
-                    if Self.clauseBreaks.contains(tokens[back].key) { break }
-                    back -= 1
-                }
+                let before = governorModifiers(before: index, floor: max(range.lowerBound, (dash ?? -1) + 1))
+                negated = negated || before.negated
+                hedged = hedged || before.hedged
+                conditional = conditional || before.conditional
                 break scan
             }
             if classes.contains(.hedge) {
@@ -175,6 +170,22 @@ struct CueMoodAnalyzer {
     }
 
     /// "These closures must be completed by ...": a modal right after a noun cue makes it an order.
+    /// Negation, hedge and condition words among the four tokens before a governing verb, scanning left up to
+    /// and including a clause break, and not below `floor`.
+    private func governorModifiers(before index: Int, floor: Int) -> (negated: Bool, hedged: Bool, conditional: Bool) {
+        var found = (negated: false, hedged: false, conditional: false)
+        var back = index - 1
+        while back >= floor && back >= index - 4 {
+            let before = article.classes(at: back)
+            if before.contains(.negation) { found.negated = true }
+            if before.contains(.hedge) { found.hedged = true }
+            if before.contains(.conditional) { found.conditional = true }
+            if Self.clauseBreaks.contains(tokens[back].key) { break }
+            back -= 1
+        }
+        return found
+    }
+
     private func modalFollows(cueEnd: Int, range: Range<Int>) -> Bool {
         var ahead = cueEnd
         while ahead < range.upperBound && ahead < cueEnd + 4 {
@@ -268,15 +279,7 @@ struct CueMoodAnalyzer {
                 mood.ordered = true
                 mood.directive = classes.contains(.directive) ? index : nil
                 mood.governorStart = index
-                var back = index - 1
-                while back >= range.lowerBound && back >= index - 4 {
-                    let before = article.classes(at: back)
-                    if before.contains(.negation) { negated = true }
-                    if before.contains(.hedge) { hedged = true }
-                    if before.contains(.conditional) { conditional = true }
-                    if Self.clauseBreaks.contains(tokens[back].key) { break }
-                    back -= 1
-                }
+                (negated, hedged, conditional) = governorModifiers(before: index, floor: range.lowerBound)
             } else if classes.contains(.hedge) {
                 hedged = true
             } else if classes.contains(.negation) {

@@ -390,12 +390,7 @@ private struct Cursor {
     }
 
     private mutating func dayNumber() -> Int? {
-        guard index < limit, tokens[index].kind == .number else { return nil }
-        let text = tokens[index].key
-        let digits = text.prefix { $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 2, let day = Int(digits), (1...31).contains(day),
-            digits.count == text.count || ["st", "nd", "rd", "th"].contains(String(text.dropFirst(digits.count)))
-        else { return nil }
+        guard index < limit, let day = tokens[index].dayOfMonth else { return nil }
         index += 1
         return day
     }

@@ -30,4 +30,15 @@ struct Token: Hashable, Sendable {
     var word: Int32 = -1
 
     var isWord: Bool { kind == .word }
+
+    /// The day of a month written as digits, with or without an ordinal suffix ("3", "03", "3rd", "21st");
+    /// shared by the deadline grammar and the TIMEX3 grammar.
+    var dayOfMonth: Int? {
+        guard kind == .number else { return nil }
+        let digits = key.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2, let day = Int(digits), (1...31).contains(day),
+            digits.count == key.count || ["st", "nd", "rd", "th"].contains(String(key.dropFirst(digits.count)))
+        else { return nil }
+        return day
+    }
 }
