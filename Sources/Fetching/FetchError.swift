@@ -88,11 +88,12 @@ public struct FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .connectFailed: return "check the host and port, or whether the site is down"
         case .dnsFailed: return "check the host name and this machine's DNS"
         case .tooManyRedirects: return "the URL redirects in a loop or too often; configure the final URL"
-        case .bodyTooLarge: return "raise maxBodyBytes if this source is legitimately this large"
-        case .fileNotFound: return "check the path in the source configuration"
+        case .bodyTooLarge:
+            return "raise max_body_bytes (for all sources or this one) if the page is legitimately this large"
+        case .fileNotFound: return "check the path (relative paths in a configuration start at its directory)"
         case .fileUnreadable: return "check that it is a readable regular file"
         case .unsupportedScheme: return "use an http, https or file URL"
-        case .badURL: return "fix the URL in the source configuration"
+        case .badURL: return "fix the URL (the source's url, or the argument given)"
         case .tls: return "check the site's certificate and this machine's CA bundle"
         case .deferred: return "the site asked for a pause; the source is retried once it is over"
         case .httpStatus: return httpStatus.flatMap(FetchError.hint(forStatus:))
