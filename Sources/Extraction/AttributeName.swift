@@ -23,6 +23,9 @@ enum AttributeName: UInt8, CaseIterable, Sendable {
     case datetime
     case pubdate
     case charset
+    /// Unix timestamps that scripts render in the reader's zone (Twitter's `data-time`, Facebook's `data-utime`).
+    case dataTime
+    case dataUtime
 
     /// The name as HTML writes it.
     var text: String {
@@ -30,6 +33,8 @@ enum AttributeName: UInt8, CaseIterable, Sendable {
         case .className: return "class"
         case .ariaHidden: return "aria-hidden"
         case .httpEquiv: return "http-equiv"
+        case .dataTime: return "data-time"
+        case .dataUtime: return "data-utime"
         case .xmlLang: return "xml:lang"
         default: return String(describing: self)
         }
@@ -48,6 +53,8 @@ enum AttributeName: UInt8, CaseIterable, Sendable {
         }
         if name.elementsEqual("aria-hidden".utf8) { return .ariaHidden }
         if name.elementsEqual("http-equiv".utf8) { return .httpEquiv }
+        if name.elementsEqual("data-time".utf8) { return .dataTime }
+        if name.elementsEqual("data-utime".utf8) { return .dataUtime }
         return nil
     }
 

@@ -1,7 +1,8 @@
 internal import Core
 
 /// The dates a page's elements carry, read in one pass: elements marked as the publication time, `<time>`
-/// elements, and short elements whose class or id says they hold a date line.
+/// elements and elements with a Unix timestamp for a script to render (`data-time`), and short elements whose
+/// class or id says they hold a date line.
 ///
 /// Machine-readable values (`datetime`, `content`) and the visible text are kept apart: when a machine value is in
 /// UTC, the visible text is often the publisher's local reading of the same moment.
@@ -17,6 +18,9 @@ struct DateElements {
     private(set) var visible: [DateStamp] = []
     /// Dates in short elements whose class or id names a date ("post-date", "byline", "entry-meta").
     private(set) var dateLines: [DateStamp] = []
+    /// The date of the revision a wiki shows: the newer side of a diff (`mw-diff-ntitle1`, "Latest revision as of
+    /// 05:33, 7 April 2020") or the banner of an old revision (`mw-revision-info`).
+    private(set) var revision: DateStamp?
 
     /// Beyond this many date lines the rest of the page is related stories.
     private static let dateLineLimit = 8
@@ -28,14 +32,22 @@ struct DateElements {
     init(model: PageModel, monthFirst: Bool) {
         let tree = model.tree
         for index in tree.nodes.indices where !tree.nodes[index].isText {
-            let isTime = tree.tag(index) == .time
-            guard isTime || tree.hasAttributes(index) else { continue }
+            guard tree.tag(index) == .time || tree.hasAttributes(index) else { continue }
+            let rendered = (tree.attribute(.dataTime, index) ?? tree.attribute(.dataUtime, index))
+                .flatMap(DateTextParser.renderedStamp)
+            let isTime = tree.tag(index) == .time || rendered != nil
+            if revision == nil, let id = tree.attribute(.id, index), Self.revisionIDs.contains(id),
+                let text = model.text(of: index, maximumLetters: 200)
+            {
+                revision = DateTextParser.firstStamp(in: text, monthFirst: monthFirst)
+            }
             let isPublished =
                 tree.attribute(.itemprop, index)?.lowercased() == "datepublished" || tree.hasAttribute(.pubdate, index)
                 || (isTime && Self.namesPublication(tree.attribute(.className, index)))
             if isPublished || isTime {
-                let machine = (tree.attribute(.datetime, index) ?? tree.attribute(.content, index))
-                    .flatMap { DateTextParser.metadataStamp($0, monthFirst: monthFirst) }
+                let machine =
+                    (tree.attribute(.datetime, index) ?? tree.attribute(.content, index))
+                    .flatMap { DateTextParser.metadataStamp($0, monthFirst: monthFirst) } ?? rendered
                 let text =
                     model.end(index) - index > Self.maximumNodes
                     ? nil
@@ -57,6 +69,9 @@ struct DateElements {
             }
         }
     }
+
+    /// MediaWiki's ids for the revision being shown.
+    private static let revisionIDs: Set<String> = ["mw-diff-ntitle1", "mw-revision-info"]
 
     private static func namesPublication(_ className: String?) -> Bool {
         guard let className = className?.lowercased() else { return false }

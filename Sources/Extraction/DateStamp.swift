@@ -12,12 +12,15 @@ struct DateStamp: Hashable, Sendable {
         case utc
         /// A non-zero offset, in minutes east of UTC.
         case offset(minutes: Int)
+        /// A Unix timestamp on an element, which a script shows in the reader's own zone: the text the page shows
+        /// for it says nothing about the publisher's day.
+        case rendered
     }
 
     var local: LocalDateTime
     var zone: Zone = .unstated
 
-    /// The same instant in a zone `minutes` east of UTC (only meaningful for a UTC stamp with a time).
+    /// The same instant in a zone `minutes` east of UTC (only meaningful for a UTC or rendered stamp with a time).
     func shifted(byMinutes minutes: Int) -> LocalDateTime {
         guard let minuteOfDay = local.minuteOfDay else { return local }
         let total = minuteOfDay + minutes

@@ -29,6 +29,15 @@ public enum DateTextParser {
         DateScanner(tokens: DateToken.tokenize(text), monthFirst: monthFirst).firstStamp()
     }
 
+    /// A Unix timestamp an element carries for a script to render (`data-time="1594448702"`).
+    static func renderedStamp(_ value: String) -> DateStamp? {
+        guard var stamp = metadataStamp(value), stamp.zone == .utc, value.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else {
+            return nil
+        }
+        stamp.zone = .rendered
+        return stamp
+    }
+
     /// ``metadataDate(_:monthFirst:)`` with what the value says about its zone.
     static func metadataStamp(_ value: String, monthFirst: Bool = false) -> DateStamp? {
         let trimmed = value.trimmingASCIIWhitespace()

@@ -16,6 +16,12 @@ final class LocalDayResolver {
     /// Those and the `datetime` attributes of its elements.
     private lazy var machineStamps = declaredStamps + elementStamps()
 
+    /// The first offset the page writes in a machine-readable date ("-04:00").
+    private lazy var statedOffset: Int? = machineStamps.lazy.compactMap { stamp -> Int? in
+        if case .offset(let minutes) = stamp.zone { return minutes }
+        return nil
+    }.first
+
     private lazy var zone = guessZone()
 
     private let declared: () -> [DateStamp]
@@ -47,10 +53,14 @@ final class LocalDayResolver {
             }
             stamp.zone = .utc
         }
-        guard stamp.zone == .utc else { return stamp.local }
-        for other in machineStamps {
-            if case .offset(let minutes) = other.zone { return stamp.shifted(byMinutes: minutes) }
+        if stamp.zone == .rendered {
+            // The page shows this moment in its reader's zone, so only a zone it declares or its country's tells
+            // the publisher's day.
+            if let statedOffset { return stamp.shifted(byMinutes: statedOffset) }
+            return zone.map { stamp.shifted(byMinutes: $0.offset(atUTC: stamp.local)) } ?? stamp.local
         }
+        guard stamp.zone == .utc else { return stamp.local }
+        if let statedOffset { return stamp.shifted(byMinutes: statedOffset) }
         let shifted = zone.map { stamp.shifted(byMinutes: $0.offset(atUTC: stamp.local)) }
         let consistent = local.lazy.compactMap { source in
             source().first { $0.zone == .unstated && Self.couldBeLocal($0.local, of: stamp.local) }

@@ -2,11 +2,11 @@ internal import Core
 
 /// The publication date and time as the publisher states it, from the most explicit source to the least.
 ///
-/// Order (after htmldate and Readability): publication `<meta>` tags, JSON-LD `datePublished`, elements marked as
-/// the publication time, a date in the URL path, the first `<time>`, elements whose class names a date, a dateline
-/// at the start of the text, and only then a modification date. The first readable date wins, because an explicit
-/// "published" field beats any guess. A date written in UTC is then read as the publisher's local day by
-/// ``LocalDayResolver``.
+/// Order (after htmldate and Readability): the revision line when the URL shows one revision of a wiki page,
+/// publication `<meta>` tags, JSON-LD `datePublished`, elements marked as the publication time, a date in the URL
+/// path, the first `<time>`, elements whose class names a date, a dateline at the start of the text, and only then a
+/// modification date. The first readable date wins, because an explicit "published" field beats any guess. A date
+/// written in UTC is then read as the publisher's local day by ``LocalDayResolver``.
 struct PublicationDateFinder {
     let model: PageModel
     let metadata: PageMetadata
@@ -59,6 +59,8 @@ struct PublicationDateFinder {
     // MARK: - Sources
 
     private func publishedStamp(paragraphs: [String]) -> DateStamp? {
+        // A wiki revision is dated by its revision line; the page's metadata dates the article's creation.
+        if URLText.isRevisionView(url), let stamp = elements.revision { return stamp }
         if let stamp = metaStamps(Self.publishedKeys).first { return stamp }
         for key in ["datePublished", "dateCreated", "uploadDate"] {
             if let value = metadata.jsonLD.string(key), let stamp = DateTextParser.metadataStamp(value) {

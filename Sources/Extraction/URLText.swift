@@ -39,4 +39,12 @@ enum URLText {
         if host.hasPrefix("www.") { host.removeFirst(4) }
         return host.isEmpty ? nil : host
     }
+
+    /// Whether the URL addresses one revision of a wiki page (MediaWiki's `diff=` or `oldid=` parameters): the
+    /// document shown is that revision, not the article as first created.
+    static func isRevisionView(_ url: String) -> Bool {
+        guard let query = url.firstIndex(of: "?") else { return false }
+        let parameters = url[url.index(after: query)...].prefix { $0 != "#" }.split(separator: "&")
+        return parameters.contains { $0.hasPrefix("diff=") || $0.hasPrefix("oldid=") }
+    }
 }

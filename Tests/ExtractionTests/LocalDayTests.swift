@@ -81,6 +81,20 @@ import Testing
         #expect(try published(head: plain + "<meta property=\"og:locale\" content=\"en_US\">") == "2020-05-02T02:54")
     }
 
+    @Test func aTimestampForTheReadersClockIgnoresTheTextShownForIt() throws {
+        // 1594448702 is 06:25 UTC on 11 July 2020; the page was rendered for a reader in California.
+        let tweet = """
+            <small class="time"><a title="11:25 PM - 10 Jul 2020"><span data-time="1594448702">Jul 10</span></a></small>
+            <div class="date-line">11:25 PM - 10 Jul 2020</div>
+            """
+        #expect(try published(head: "", body: tweet) == "2020-07-11T06:25")
+        #expect(try published(head: "", body: tweet, url: "https://news.example.com.au/post") == "2020-07-11T16:25")
+        let utime = "<abbr data-utime=\"1594448702\">Friday</abbr>"
+        #expect(try published(head: "<meta name=\"language\" content=\"ru\">", body: utime) == "2020-07-11T09:25")
+        #expect(DateTextParser.renderedStamp("1594448702")?.zone == .rendered)
+        #expect(DateTextParser.renderedStamp("July 10") == nil)
+    }
+
     @Test func daylightSavingFollowsEachRegionsRules() throws {
         let europe = PublisherZone(standardMinutes: 60, rule: .europe)
         #expect(europe.offset(atUTC: try #require(LocalDateTime(iso: "2020-03-29T00:59"))) == 60)

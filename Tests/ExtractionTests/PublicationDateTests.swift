@@ -102,6 +102,23 @@ import Testing
         #expect(try published(body: "<p>Unica.md, 20 septembrie 2020 16:20</p>") == "2020-09-20T16:20")
     }
 
+    @Test func aWikiRevisionIsDatedByItsRevisionLineNotByTheArticlesCreation() throws {
+        let head = """
+            <script type="application/ld+json">{"@type": "Article", "datePublished": "2005-07-26T16:22:26-07:00",
+            "dateModified": "2020-04-07T12:33:32-07:00"}</script>
+            """
+        let diff = """
+            <table><tr><td id="mw-diff-otitle1">Revision as of 07:47, 28 March 2020</td>
+            <td id="mw-diff-ntitle1"><strong>Latest revision as of 05:33, 7 April 2020</strong></td></tr></table>
+            """
+        let wiki = "https://wiki.example/index.php?title=Consulate&diff=591343&oldid=590001"
+        #expect(try published(head: head, body: diff, url: wiki) == "2020-04-07")
+        let old = "<div id=\"mw-revision-info\">Revision as of 09:12, 3 February 2019 by Editor</div>"
+        #expect(try published(head: head, body: old, url: "https://wiki.example/w/index.php?oldid=42") == "2019-02-03")
+        // The same page under its plain address is the article, dated by its metadata.
+        #expect(try published(head: head, body: diff, url: "https://wiki.example/wiki/Consulate") == "2005-07-26T16:22")
+    }
+
     @Test func noDateAnywhereIsNil() throws {
         #expect(try published() == nil)
     }
