@@ -169,8 +169,22 @@ struct CompiledLexicon: Sendable {
         for key in Array(dummyObjects.keys) { dummyObjects[key]!.seal(vocabularySize: size) }
     }
 
-    private static func isCapitals(_ name: String) -> Bool {
-        let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !name.contains(".")
+    /// At least two letters, every one a capital, and no dot ("US" but not "U.S." or "Us"). ASCII letters are
+    /// told apart without Unicode property lookups, which cost most of the start-up over thousands of names.
+    static func isCapitals(_ name: String) -> Bool {
+        var letters = 0
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x2E: return false
+            case 0x41...0x5A: letters += 1
+            case 0x61...0x7A: return false
+            case 0..<0x80: continue
+            default:
+                guard scalar.properties.isAlphabetic else { continue }
+                guard scalar.properties.isUppercase else { return false }
+                letters += 1
+            }
+        }
+        return letters >= 2
     }
 }

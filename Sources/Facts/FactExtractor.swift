@@ -16,6 +16,13 @@ public struct FactExtractor: Sendable {
         compiled = CompiledLexicon(lexicon: lexicon, gazetteer: gazetteer)
     }
 
+    /// Parses the built-in lexicon and gazetteer now rather than on first use: a command can do it while it reads
+    /// its configuration and opens its store, since they take tens of milliseconds to build.
+    public static func prepareBuiltins() {
+        _ = Lexicon.builtin
+        _ = Gazetteer.builtin
+    }
+
     /// Reads `article.text` (headline, blank line, paragraphs).
     ///
     /// - Parameter fetchedAt: when the page was fetched; the reference date for relative deadlines when the page has

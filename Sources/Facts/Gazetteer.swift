@@ -93,31 +93,61 @@ public struct Gazetteer: Hashable, Sendable {
         }
     }()
 
-    /// Parses the TSV format documented in `Resources/gazetteer.tsv`.
-    /// Spaces and tabs off both ends, without Foundation: the built-in file has thousands of fields to read at start.
-    static func trim(_ text: Substring) -> Substring {
-        var slice = text
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return slice
+    /// `range` without the spaces and tabs at either end.
+    static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 { upper -= 1 }
+        return lower..<upper
     }
 
+    /// The trimmed fields of `range` between `separator` bytes, empty ones included.
+    static func fields(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8) -> [Range<Int>] {
+        var fields: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range where bytes[index] == separator {
+            fields.append(trimmed(bytes, start..<index))
+            start = index + 1
+        }
+        fields.append(trimmed(bytes, start..<range.upperBound))
+        return fields
+    }
+
+    static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Parses the TSV format documented in `Resources/gazetteer.tsv`.
+    ///
+    /// Fields are cut from the UTF-8 bytes directly: the built-in file has thousands of fields to read at start-up,
+    /// and splitting `Substring`s character by character took most of that time.
     public init(tsv: String, origin: String) throws(GazetteerError) {
         var countries: [Country] = []
         var cities: [City] = []
         var regions: [Region] = []
         var capitals: [(code: CountryCode, city: String, line: Int)] = []
-        for (offset, rawLine) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = offset + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if Self.trim(line).isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String(Self.trim($0)) }
+        let bytes = Array(tsv.utf8)
+        var lineNumber = 0
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            lineNumber += 1
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            var end = lineEnd
+            if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+            if Self.trimmed(bytes, lineStart..<end).isEmpty || bytes[lineStart] == UInt8(ascii: "#") { continue }
+            let fields = Self.fields(bytes, lineStart..<end, separator: 0x09).map { Self.text(bytes, $0) }
             func fail(_ code: GazetteerError.Code, _ message: String) -> GazetteerError {
                 GazetteerError(code: code, origin: origin, line: lineNumber, message: message)
             }
             func list(_ index: Int) -> [String] {
-                guard index < fields.count else { return [] }
-                return fields[index].split(separator: "|").map { String(Self.trim($0)) }.filter { !$0.isEmpty }
+                guard index < fields.count, !fields[index].isEmpty else { return [] }
+                let field = Array(fields[index].utf8)
+                return Self.fields(field, 0..<field.count, separator: UInt8(ascii: "|"))
+                    .filter { !$0.isEmpty }
+                    .map { Self.text(field, $0) }
             }
             guard fields.count >= 3, !fields[2].isEmpty else {
                 throw fail(.malformedRow, "expected TYPE<TAB>CODE<TAB>NAME..., found \(fields.count) field(s)")
@@ -194,7 +224,20 @@ public struct Gazetteer: Hashable, Sendable {
         return cities(named: country.capital).first { $0.country == code }
     }
 
+    /// The folded name with runs of spaces and tabs made one space.
     static func key(_ name: String) -> String {
-        TextFolding.fold(name).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let folded = TextFolding.fold(name)
+        var previous: UInt8 = 0x20
+        var clean = true
+        for byte in folded.utf8 {
+            if byte == 0x09 || (byte == 0x20 && previous == 0x20) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        // Nearly every name is already single-spaced: only the others are split and joined.
+        if clean && previous != 0x20 { return folded }
+        return folded.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 }

@@ -25,8 +25,11 @@ struct RunCommand: AsyncParsableCommand {
         // The configuration first: its problems go to stderr before anything starts, and it sets the log level.
         let configuration = try options.loadConfiguration()
         let logger = try Bootstrap.start(level: options.level(configured: configuration.logLevel))
+        // The fact extractor takes tens of milliseconds to build: beside setting up logging and opening the store.
+        async let facts = configuration.makeFactExtractor()
         let store = try SQLiteStore(path: configuration.database, logger: logger)
         let notifier = SystemdNotifier(environment: options.environment)
+        let extractor = try await facts
         let options = self.options
         try await Fetcher.withFetcher(
             limits: configuration.fetchLimits,
@@ -34,7 +37,13 @@ struct RunCommand: AsyncParsableCommand {
             logger: logger
         ) { fetcher in
             let box = EngineBox(
-                try Engine(configuration: configuration, store: store, fetcher: fetcher, logger: logger)
+                try Engine(
+                    configuration: configuration,
+                    store: store,
+                    fetcher: fetcher,
+                    logger: logger,
+                    facts: extractor
+                )
             )
             let wakeups = DeliveryWakeups()
             let scheduler = PollerService(

@@ -59,4 +59,24 @@ import Testing
         #expect(custom.countries(demonym: "zedlander").count == 1)
         #expect(custom.cities(named: "ZC").first?.name == "Zed City")
     }
+
+    @Test func fieldsAreTrimmedAndNamesFoldedWhateverTheSpacing() throws {
+        let text = """
+            # comment\r
+            country\tZZ \t Zedland \t Zed  Republic | ‘Zed’ Land |\tZedlander|\tZed City\r
+            city\tZZ\tZed City\t  Zéd  Town | ZC\r
+
+            region\tZZ\tNorth Zed
+            """
+        let custom = try Gazetteer(tsv: text, origin: "spacing.tsv")
+        let country = try #require(custom.countries.first)
+        #expect(country.name == "Zedland")
+        #expect(country.aliases == ["Zed  Republic", "‘Zed’ Land"])
+        #expect(country.demonyms == ["Zedlander"])
+        #expect(custom.countries(named: "zed republic").count == 1)
+        #expect(custom.countries(named: "'Zed' land").count == 1)
+        #expect(custom.cities(named: "Zed Town").first?.name == "Zed City")
+        #expect(custom.cities(named: "zc").first?.aliases == ["Zéd  Town", "ZC"])
+        #expect(custom.regions.map(\.name) == ["North Zed"])
+    }
 }

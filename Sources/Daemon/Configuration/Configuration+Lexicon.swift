@@ -2,6 +2,13 @@ public import Facts
 import Foundation
 
 extension Configuration {
+    /// The fact extractor for this configuration's lexicon (its tries compiled once, here).
+    ///
+    /// - Throws: ``ConfigurationError`` from ``loadLexicon()``.
+    public func makeFactExtractor() throws(ConfigurationError) -> FactExtractor {
+        FactExtractor(lexicon: try loadLexicon())
+    }
+
     /// The built-in lexicon, with the configured `lexicon` file merged in when there is one, checked.
     ///
     /// - Throws: ``ConfigurationError`` naming the lexicon file, the line of each problem and what to do: TOML or

@@ -19,21 +19,23 @@ public struct Engine: Sendable {
     public let dispatcher: DeliveryDispatcher
     public let logger: Logger
 
+    /// - Parameter facts: The configuration's fact extractor when the caller built it already (alongside other
+    ///   start-up work); built here otherwise.
     /// - Throws: ``ConfigurationError`` when the configured lexicon file cannot be read.
     public init(
         configuration: Configuration,
         store: any ChangeStore,
         fetcher: Fetcher,
         logger: Logger,
+        facts: FactExtractor? = nil,
         now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         self.configuration = configuration
         self.store = store
         self.logger = logger
-        let lexicon = try configuration.loadLexicon()
         pipeline = Pipeline(
             fetcher: fetcher,
-            facts: FactExtractor(lexicon: lexicon),
+            facts: try facts ?? configuration.makeFactExtractor(),
             store: store,
             hooks: configuration.hooks,
             maxFeedItems: configuration.maxFeedItems,
