@@ -13,7 +13,7 @@ extension SQLiteStore {
                     WHERE d.state = 'pending' AND d.next_attempt_at <= ?
                     ORDER BY d.change_id, d.hook LIMIT ?
                     """,
-                arguments: [now, limit]
+                arguments: [now.stored, limit]
             ).map { row in
                 var change = try Self.decode(Change.self, row["payload"], what: "change")
                 change.id = row["change_id"]
@@ -31,7 +31,7 @@ extension SQLiteStore {
                         UPDATE deliveries SET state = 'delivered', attempts = attempts + 1, next_attempt_at = NULL,
                             last_error = NULL, updated_at = ? WHERE id = ?
                         """,
-                    arguments: [date, id]
+                    arguments: [date.stored, id]
                 )
             case .retry(let next, let error, let attemptedAt):
                 try db.execute(
@@ -39,7 +39,7 @@ extension SQLiteStore {
                         UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
                             updated_at = ? WHERE id = ?
                         """,
-                    arguments: [next, error, attemptedAt, id]
+                    arguments: [next.stored, error, attemptedAt.stored, id]
                 )
             case .dead(let error, let attemptedAt):
                 try db.execute(
@@ -47,7 +47,7 @@ extension SQLiteStore {
                         UPDATE deliveries SET state = 'dead', attempts = attempts + 1, next_attempt_at = NULL,
                             last_error = ?, updated_at = ? WHERE id = ?
                         """,
-                    arguments: [error, attemptedAt, id]
+                    arguments: [error, attemptedAt.stored, id]
                 )
             }
         }
@@ -89,7 +89,7 @@ extension SQLiteStore {
                 sql: """
                     UPDATE deliveries SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE state = 'dead'
                     """,
-                arguments: [now, now]
+                arguments: [now.stored, now.stored]
             )
             return db.changesCount
         }
@@ -104,7 +104,7 @@ extension SQLiteStore {
                         UPDATE deliveries SET state = 'pending', next_attempt_at = ?, updated_at = ?
                         WHERE id = ? AND state != 'delivered'
                         """,
-                    arguments: [now, now, id]
+                    arguments: [now.stored, now.stored, id]
                 )
                 if db.changesCount > 0 { requeued.append(id) }
             }

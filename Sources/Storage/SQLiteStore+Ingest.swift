@@ -46,7 +46,7 @@ extension SQLiteStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
-                documentID, observation.contentHash, observation.fetchedAt, article.published?.iso,
+                documentID, observation.contentHash, observation.fetchedAt.stored, article.published?.iso,
                 article.modified?.iso, article.title, article.canonicalURL, article.text,
             ]
             )
@@ -105,18 +105,19 @@ extension SQLiteStore {
                     """
             ).execute(arguments: [
                 change.kind.rawValue, change.facilityKey.rawValue, change.evidence?.versionID,
-                change.evidence?.source, change.detectedAt, change.idempotencyKey, try encode(change),
+                change.evidence?.source, change.detectedAt.stored, change.idempotencyKey, try encode(change),
             ])
             guard db.changesCount > 0 else { continue }
             change.id = db.lastInsertedRowID
             logged.append(change)
+            let detected = change.detectedAt.stored
             for hook in Set(route(change)).sorted() {
                 try db.cachedStatement(
                     sql: """
                         INSERT INTO deliveries (change_id, hook, state, next_attempt_at, created_at, updated_at)
                         VALUES (?, ?, 'pending', ?, ?, ?)
                         """
-                ).execute(arguments: [change.id, hook, change.detectedAt, change.detectedAt, change.detectedAt])
+                ).execute(arguments: [change.id, hook, detected, detected, detected])
             }
         }
         return logged
@@ -132,7 +133,7 @@ extension SQLiteStore {
                 """
         ).execute(arguments: [
             record.key.rawValue, record.state.status.rawValue, record.state.deadline?.value?.iso,
-            record.updatedAt, try encode(record),
+            record.updatedAt.stored, try encode(record),
         ])
     }
 

@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore {
     public func register(_ sources: [Source]) async throws {
         try await write("registering sources") { db in
-            let now = Date()
+            let now = Date().stored
             for source in sources {
                 try db.cachedStatement(
                     sql: """
@@ -89,9 +89,9 @@ extension SQLiteStore {
                 WHERE name = ?
                 """
         ).execute(arguments: [
-            record.attemptedAt, record.error, record.attemptedAt, record.error, record.failureStreak,
-            record.nextDueAt, record.etag, record.lastModified, record.status, record.bytes,
-            durationMilliseconds, record.retryAfterAt, source,
+            record.attemptedAt.stored, record.error, record.attemptedAt.stored, record.error, record.failureStreak,
+            record.nextDueAt.stored, record.etag, record.lastModified, record.status, record.bytes,
+            durationMilliseconds, record.retryAfterAt?.stored, source,
         ]
         )
         return db.changesCount > 0
@@ -195,7 +195,7 @@ extension SQLiteStore {
                     last_modified = COALESCE(excluded.last_modified, documents.last_modified),
                     last_checked_at = excluded.last_checked_at
                 """
-        ).execute(arguments: [sourceID, url, etag, lastModified, date, date]
+        ).execute(arguments: [sourceID, url, etag, lastModified, date.stored, date.stored]
         )
         return try Int64.fetchOne(
             try db.cachedStatement(sql: "SELECT id FROM documents WHERE source_id = ? AND url = ?"),

@@ -20,7 +20,7 @@ extension SQLiteStore {
                         (SELECT COUNT(*) FROM deliveries WHERE state = 'pending') AS pending,
                         (SELECT COUNT(*) FROM deliveries WHERE state = 'dead') AS dead
                     """,
-                arguments: [now, startOfDay]
+                arguments: [now.stored, startOfDay.stored]
             )!
             let bytes = [path, path + "-wal"].reduce(Int64(0)) { total, file in
                 let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)??.int64Value
