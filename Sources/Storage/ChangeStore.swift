@@ -18,6 +18,9 @@ public protocol ChangeStore: Sendable {
     func recordPolls(_ records: [String: PollRecord]) async throws
 
     func document(source: String, url: String) async throws -> DocumentState?
+    /// The stored document of each named page source (the document at the source's own URL), read at once for a
+    /// whole pass instead of one read per source. Sources never read are absent.
+    func pageDocuments(sources names: [String]) async throws -> [String: DocumentState]
     /// Notes that a document was checked and found unchanged (304, or the same text).
     func recordUnchanged(
         source: String,

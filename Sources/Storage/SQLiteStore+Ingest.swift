@@ -14,7 +14,7 @@ extension SQLiteStore {
         route: @escaping HookRouting
     ) async throws -> IngestOutcome {
         let factRows = try observation.facts.map { fact in (fact, try Self.encode(fact)) }
-        return try await write("storing a version of \(observation.url)") { db in
+        return try await groupedWrite("storing a version of \(observation.url)") { db in
             let sourceID = try Self.sourceID(db, name: observation.source)
             let documentID = try Self.upsertDocument(
                 db,

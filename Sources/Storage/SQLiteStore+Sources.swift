@@ -132,16 +132,39 @@ extension SQLiteStore {
                 ),
                 arguments: [source, url]
             )
-            return row.map { row in
-                DocumentState(
-                    url: row["url"],
-                    etag: row["etag"],
-                    lastModified: row["last_modified"],
-                    latestContentHash: row["content_hash"],
-                    latestVersionID: row["latest_version_id"]
-                )
-            }
+            return row.map(Self.documentState)
         }
+    }
+
+    public func pageDocuments(sources names: [String]) async throws -> [String: DocumentState] {
+        let wanted = Set(names)
+        return try await read("reading the documents of \(names.count) sources") { db in
+            var documents: [String: DocumentState] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.name, d.url, d.etag, d.last_modified, d.latest_version_id, v.content_hash
+                    FROM sources s JOIN documents d ON d.source_id = s.id AND d.url = s.url
+                    LEFT JOIN versions v ON v.id = d.latest_version_id
+                    """
+            )
+            while let row = try rows.next() {
+                let name: String = row["name"]
+                guard wanted.contains(name) else { continue }
+                documents[name] = Self.documentState(row)
+            }
+            return documents
+        }
+    }
+
+    private static func documentState(_ row: Row) -> DocumentState {
+        DocumentState(
+            url: row["url"],
+            etag: row["etag"],
+            lastModified: row["last_modified"],
+            latestContentHash: row["content_hash"],
+            latestVersionID: row["latest_version_id"]
+        )
     }
 
     public func recordUnchanged(
@@ -151,7 +174,7 @@ extension SQLiteStore {
         lastModified: String?,
         checkedAt: Date
     ) async throws {
-        try await write("recording an unchanged check of \(url)") { db in
+        try await groupedWrite("recording an unchanged check of \(url)") { db in
             let sourceID = try Self.sourceID(db, name: source)
             try Self.upsertDocument(
                 db,

@@ -6,10 +6,12 @@ public import Logging
 /// The change log in one SQLite file, in WAL mode, through GRDB.
 ///
 /// WAL lets `factwatch tail -f` and `sqlite3` read while the daemon writes. Every pass's writes for one article
-/// version happen in one transaction (see ``ingest(_:detect:route:)``), so after a crash either all of a version
-/// is there or none of it, and the next pass simply redoes it.
+/// version happen in one savepoint of one transaction (see ``ingest(_:detect:route:)`` and ``GroupCommit``), so
+/// after a crash either all of a version is there or none of it, and the next pass simply redoes it.
 public final class SQLiteStore: ChangeStore {
     let pool: DatabasePool
+    /// Shares write transactions between the versions and checks stored at the same moment (see ``GroupCommit``).
+    let groupCommit: GroupCommit
     public let path: String
     let logger: Logger
 
@@ -43,6 +45,7 @@ public final class SQLiteStore: ChangeStore {
         } catch {
             throw StorageError(.cannotOpen, "cannot open: \(Self.describe(error))", path: path)
         }
+        groupCommit = GroupCommit { [pool] body in try await pool.write(body) }
         try migrate()
     }
 
@@ -72,6 +75,19 @@ public final class SQLiteStore: ChangeStore {
     func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.write(body)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError(.sqlite, "\(what) failed: \(Self.describe(error))", path: path)
+        }
+    }
+
+    /// ``write(_:_:)`` for the many small writes of a pass: `body` runs in its own savepoint of a transaction shared
+    /// with the writes submitted at the same time, and this returns once that transaction is committed.
+    func groupedWrite<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T
+    {
+        do {
+            return try await groupCommit.submit(body)
         } catch let error as StorageError {
             throw error
         } catch {

@@ -202,8 +202,11 @@ def main():
                                                               or 0) >= 5,
                 "peak_rss_below_urlwatch": max(ratios.get("first_rss_factwatch_over_urlwatch") or 9,
                                                ratios.get("repeat_rss_factwatch_over_urlwatch") or 9) < 1,
-                f"peak_rss_at_{arguments.large}_under_100_mib": peak_large is not None and peak_large < 100,
             }
+            if arguments.large:
+                report["targets"][f"peak_rss_at_{arguments.large}_under_100_mib"] = (
+                    peak_large is not None and peak_large < 100
+                )
             print(json.dumps(report, indent=2))
     finally:
         server.terminate()

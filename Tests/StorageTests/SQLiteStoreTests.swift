@@ -338,3 +338,33 @@ import Testing
         }
     }
 }
+
+/// A pass reads its page sources' stored documents in one query instead of one read per source.
+@Suite struct PageDocumentsTests {
+    @Test func aPassReadsEveryPageDocumentAtOnce() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = try SQLiteStoreTests.open(directory)
+            let page = Source(name: "ledger", url: "https://example.org/story", kind: .page, interval: .seconds(60))
+            let quiet = Source(name: "quiet", url: "https://example.org/quiet", kind: .page, interval: .seconds(60))
+            let wire = Source(name: "wire", url: "https://example.org/feed", kind: .feed, interval: .seconds(60))
+            try await store.register([page, quiet, wire])
+            _ = try await store.ingest(
+                SQLiteStoreTests.observation([], text: "The consulate is open."),
+                detect: SQLiteStoreTests.detector(),
+                route: { _ in [] }
+            )
+            try await store.recordUnchanged(
+                source: "wire",
+                url: "https://example.org/item",
+                etag: "\"item\"",
+                lastModified: nil,
+                checkedAt: Date(timeIntervalSince1970: 1_504_206_600)
+            )
+            let documents = try await store.pageDocuments(sources: ["ledger", "quiet", "wire"])
+            #expect(Array(documents.keys) == ["ledger"])
+            #expect(documents["ledger"] == (try await store.document(source: "ledger", url: page.url)))
+            #expect(documents["ledger"]?.latestContentHash == ContentHash.sha256Hex("The consulate is open."))
+            #expect(try await store.pageDocuments(sources: ["quiet"]).isEmpty)
+        }
+    }
+}

@@ -57,8 +57,11 @@ public struct Engine: Sendable {
         )
     }
 
-    /// Polls `sources` (at most `configuration.concurrency` at a time, started one host in turn), records the polls
-    /// in the store in one transaction and returns the results in the order of `sources`, with the schedules updated.
+    /// Polls `sources` (started one host in turn), records the polls in the store in one transaction and returns the
+    /// results in the order of `sources`, with the schedules updated.
+    ///
+    /// The fetcher holds transfers to `configuration.concurrency`; twice as many sources are in progress here, so
+    /// that sources being extracted or waiting for their commit do not keep a transfer slot idle.
     ///
     /// `progress` is called as each source finishes, so a long pass can keep systemd's watchdog fed from the loop
     /// that runs it.
@@ -70,6 +73,9 @@ public struct Engine: Sendable {
     ) async -> (results: [SourcePollResult], schedules: [String: PollSchedule]) {
         let pipeline = self.pipeline
         var results = [SourcePollResult?](repeating: nil, count: sources.count)
+        // One read for every page's stored validators and hash; if it fails, each poll reads its own and reports.
+        let pages = sources.filter { $0.kind == .page }.map(\.name)
+        let documents = pages.isEmpty ? nil : try? await store.pageDocuments(sources: pages)
         let order = HostInterleaving.order(sources)
         await withTaskGroup(of: (Int, SourcePollResult).self) { group in
             var next = 0
@@ -78,9 +84,11 @@ public struct Engine: Sendable {
                 let index = order[next]
                 let source = sources[index]
                 next += 1
-                group.addTask { (index, await pipeline.poll(source)) }
+                group.addTask { (index, await pipeline.poll(source, pageDocuments: documents)) }
             }
-            for _ in 0..<min(configuration.concurrency, sources.count) { startNext() }
+            for _ in 0..<min(Self.sourcesInProgress(transfers: configuration.concurrency), sources.count) {
+                startNext()
+            }
             while let (index, result) = await group.next() {
                 results[index] = result
                 progress()
@@ -129,6 +137,9 @@ public struct Engine: Sendable {
         }
         return (finished, updated)
     }
+
+    /// Sources a pass works on at once for `transfers` transfers at once.
+    static func sourcesInProgress(transfers: Int) -> Int { max(1, transfers) * 2 }
 
     /// Logs the deadline timer changes due at `now` (`deadline_approaching`, `deadline_passed`) with their
     /// deliveries; each fires once per deadline, however often this runs and across restarts.

@@ -47,16 +47,20 @@ public struct Pipeline: Sendable {
         self.now = now
     }
 
-    public func poll(_ source: Source) async -> SourcePollResult {
+    /// - Parameter pageDocuments: The stored documents of the pass's page sources, by source name, when the caller
+    ///   read them at once (a source missing from it was never stored); `nil` reads this source's own.
+    public func poll(_ source: Source, pageDocuments: [String: DocumentState]? = nil) async -> SourcePollResult {
         var logger = self.logger
         logger[metadataKey: "source"] = "\(source.name)"
         var result = SourcePollResult(source: source.name)
         do {
             switch source.kind {
             case .page:
+                let known: DocumentState?? = pageDocuments.map { documents in documents[source.name] }
                 let changes = try await check(
                     url: source.url,
                     source: source.name,
+                    known: known,
                     published: nil,
                     logger: logger,
                     result: &result
@@ -105,6 +109,7 @@ public struct Pipeline: Sendable {
                 if let changes = try await check(
                     url: item.link,
                     source: source.name,
+                    known: nil,
                     published: item.published,
                     logger: logger,
                     result: &itemResult
@@ -120,17 +125,19 @@ public struct Pipeline: Sendable {
     }
 
     /// Checks one article URL; returns the changes logged, or `nil` when there was no new version. The fetch's
-    /// status, size and time go into `result`.
+    /// status, size and time go into `result`. `known` is the stored document when the caller read it already.
     private func check(
         url: String,
         source: String,
+        known: DocumentState??,
         published: LocalDateTime?,
         logger: Logger,
         result: inout SourcePollResult
     ) async throws
         -> [Change]?
     {
-        let document = try await store.document(source: source, url: url)
+        let document: DocumentState? =
+            if let known { known } else { try await store.document(source: source, url: url) }
         let response = try await fetcher.fetch(
             FetchRequest(
                 url: url,
