@@ -73,31 +73,24 @@ public final class SQLiteStore: ChangeStore {
 
     /// Runs a write transaction, turning GRDB's errors into ``StorageError``s that name the file.
     func write<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.write(body)
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw StorageError(.sqlite, "\(what) failed: \(Self.describe(error))", path: path)
-        }
+        try await naming(what) { try await pool.write(body) }
     }
 
     /// ``write(_:_:)`` for the many small writes of a pass: `body` runs in its own savepoint of a transaction shared
     /// with the writes submitted at the same time, and this returns once that transaction is committed.
     func groupedWrite<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T
     {
-        do {
-            return try await groupCommit.submit(body)
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw StorageError(.sqlite, "\(what) failed: \(Self.describe(error))", path: path)
-        }
+        try await naming(what) { try await groupCommit.submit(body) }
     }
 
     func read<T: Sendable>(_ what: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await naming(what) { try await pool.read(body) }
+    }
+
+    /// Runs `access`, turning any error but a ``StorageError`` into one that says what failed and names the file.
+    private func naming<T>(_ what: String, _ access: () async throws -> T) async throws -> T {
         do {
-            return try await pool.read(body)
+            return try await access()
         } catch let error as StorageError {
             throw error
         } catch {
