@@ -118,12 +118,4 @@ extension ArticleReader {
         }
         return false
     }
-
-    /// The resolved deadline for an expression.
-    func resolvedDeadline(_ expression: TemporalExpression) -> Deadline {
-        let value = TemporalResolver.resolve(expression, reference: reference.date)
-        let anchor: Deadline.Anchor =
-            expression.isAbsolute ? .absolute : (value == nil ? .unresolved : reference.anchor)
-        return Deadline(value: value, phrase: expression.phrase, anchor: anchor)
-    }
 }

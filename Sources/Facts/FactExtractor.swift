@@ -53,10 +53,7 @@ public struct FactExtractor: Sendable {
             candidates[index].expression = expression
         }
         let merger = FactMerger(article: annotated, lexicon: lexicon) { expression in
-            let value = TemporalResolver.resolve(expression, reference: reference.date)
-            let anchor: Deadline.Anchor =
-                expression.isAbsolute ? .absolute : (value == nil ? .unresolved : reference.anchor)
-            return Deadline(value: value, phrase: expression.phrase, anchor: anchor)
+            expression.deadline(reference: reference.date, anchor: reference.anchor)
         }
         var extraction = merger.merge(candidates, deadlineNouns: reader.deadlineNouns)
         extraction.reference = reference.date

@@ -1,3 +1,5 @@
+import Core
+
 /// A time expression found in a sentence, before resolution against a reference date.
 struct TemporalExpression: Hashable, Sendable {
     /// The word that introduces it, which tells how it relates to the event.
@@ -61,5 +63,18 @@ struct TemporalExpression: Hashable, Sendable {
         case .sameDeadline, .theDeadline: return true
         default: return false
         }
+    }
+}
+
+extension TemporalExpression {
+    /// The deadline this expression sets, resolved against `reference`: absolute dates need no reference, and a
+    /// relative one that cannot be resolved keeps its phrase with an `unresolved` anchor.
+    func deadline(reference: CivilDate?, anchor: Deadline.Anchor) -> Deadline {
+        let value = TemporalResolver.resolve(self, reference: reference)
+        return Deadline(
+            value: value,
+            phrase: phrase,
+            anchor: isAbsolute ? .absolute : (value == nil ? .unresolved : anchor)
+        )
     }
 }

@@ -15,11 +15,7 @@ public struct TemporalTagger: Sendable {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokenize(scalars)
         return tag(tokens, in: 0..<tokens.count, scalars: scalars).compactMap { expression in
-            if expression.isAnaphoric { return nil }
-            let value = TemporalResolver.resolve(expression, reference: reference)
-            let resolvedAnchor: Deadline.Anchor =
-                expression.isAbsolute ? .absolute : (value == nil ? .unresolved : anchor)
-            return Deadline(value: value, phrase: expression.phrase, anchor: resolvedAnchor)
+            expression.isAnaphoric ? nil : expression.deadline(reference: reference, anchor: anchor)
         }
     }
 
