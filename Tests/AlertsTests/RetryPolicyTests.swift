@@ -1,5 +1,6 @@
 import Alerts
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct RetryPolicyTests {

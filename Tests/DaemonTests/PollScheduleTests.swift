@@ -1,22 +1,11 @@
 import Core
 import Daemon
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct PollScheduleTests {
     let start = Date(timeIntervalSince1970: 1_700_000_000)
-
-    /// SplitMix64: repeatable "random" draws from one seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var mixed = state
-            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-            return mixed ^ (mixed >> 31)
-        }
-    }
 
     @Test func successKeepsTheIntervalAndFailuresBackOffUpToACap() {
         var schedule = PollSchedule(interval: .seconds(600), nextDue: start)
@@ -25,7 +14,7 @@ import Testing
         #expect(!schedule.isDue(at: start.addingTimeInterval(599)))
 
         var ranges: [[TimeInterval]] = []
-        var generator = SeededGenerator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 1...6 {
             let wait = schedule.failed(at: start, using: &generator).timeIntervalSince(start)
             let range = schedule.backoffRange
@@ -55,7 +44,7 @@ import Testing
     }
 
     @Test func sourcesThatFailTogetherComeBackSpreadOut() {
-        var generator = SeededGenerator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         let retries = (0..<50).map { _ in
             var schedule = PollSchedule(interval: .seconds(600), nextDue: start)
             schedule.failed(at: start, using: &generator)
