@@ -1,3 +1,4 @@
+import Core
 import Foundation
 
 /// The one-line summary systemd shows in `systemctl status` (sd_notify STATUS=).

@@ -1,4 +1,5 @@
 import Alerts
+import Core
 import Foundation
 import Glibc
 import Logging
