@@ -18,9 +18,6 @@ struct DateElements {
     private(set) var visible: [DateStamp] = []
     /// Dates in short elements whose class or id names a date ("post-date", "byline", "entry-meta").
     private(set) var dateLines: [DateStamp] = []
-    /// The date of the revision a wiki shows: the newer side of a diff (`mw-diff-ntitle1`, "Latest revision as of
-    /// 05:33, 7 April 2020") or the banner of an old revision (`mw-revision-info`).
-    private(set) var revision: DateStamp?
 
     /// Beyond this many date lines the rest of the page is related stories.
     private static let dateLineLimit = 8
@@ -32,15 +29,11 @@ struct DateElements {
     init(model: PageModel, monthFirst: Bool) {
         let tree = model.tree
         for index in tree.nodes.indices where !tree.nodes[index].isText {
-            guard tree.tag(index) == .time || tree.hasAttributes(index) else { continue }
+            let isTimeTag = tree.tag(index) == .time
+            guard isTimeTag || tree.hasAttributes(index) else { continue }
             let rendered = (tree.attribute(.dataTime, index) ?? tree.attribute(.dataUtime, index))
                 .flatMap(DateTextParser.renderedStamp)
-            let isTime = tree.tag(index) == .time || rendered != nil
-            if revision == nil, let id = tree.attribute(.id, index), Self.revisionIDs.contains(id),
-                let text = model.text(of: index, maximumLetters: 200)
-            {
-                revision = DateTextParser.firstStamp(in: text, monthFirst: monthFirst)
-            }
+            let isTime = isTimeTag || rendered != nil
             let isPublished =
                 tree.attribute(.itemprop, index)?.lowercased() == "datepublished" || tree.hasAttribute(.pubdate, index)
                 || (isTime && Self.namesPublication(tree.attribute(.className, index)))
@@ -68,6 +61,21 @@ struct DateElements {
                 dateLines.append(stamp)
             }
         }
+    }
+
+    /// The date of the revision a wiki shows: the newer side of a diff (`mw-diff-ntitle1`, "Latest revision as of
+    /// 05:33, 7 April 2020") or the banner of an old revision (`mw-revision-info`). A scan of its own, made only
+    /// for a revision URL, so that other pages pay nothing for it.
+    static func revision(in model: PageModel, monthFirst: Bool) -> DateStamp? {
+        let tree = model.tree
+        for index in tree.nodes.indices where tree.hasAttributes(index) {
+            guard let id = tree.attribute(.id, index), revisionIDs.contains(id),
+                let text = model.text(of: index, maximumLetters: 200),
+                let stamp = DateTextParser.firstStamp(in: text, monthFirst: monthFirst)
+            else { continue }
+            return stamp
+        }
+        return nil
     }
 
     /// MediaWiki's ids for the revision being shown.

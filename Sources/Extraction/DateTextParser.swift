@@ -31,7 +31,8 @@ public enum DateTextParser {
 
     /// A Unix timestamp an element carries for a script to render (`data-time="1594448702"`).
     static func renderedStamp(_ value: String) -> DateStamp? {
-        guard var stamp = metadataStamp(value), stamp.zone == .utc, value.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else {
+        // Only digits: a script's timestamp, not a date written for people.
+        guard value.utf8.allSatisfy({ $0 &- 0x30 < 10 }), var stamp = metadataStamp(value), stamp.zone == .utc else {
             return nil
         }
         stamp.zone = .rendered

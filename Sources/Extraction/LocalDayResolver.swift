@@ -6,7 +6,8 @@ internal import Core
 /// evening of May 1 in New York; the day that story's "on Friday" refers to is the local one. The evidence, from
 /// the strongest: an offset the page writes elsewhere ("-04:00" in another timestamp), a local date that can be the
 /// same moment (in the URL, which publishing systems write in local time, then on the page), and only then the
-/// zone of the page's country or language (``PublisherZone``). With none of these the UTC reading stays. Dates
+/// zone of the page's country or language (``PublisherZone``). With none of these the UTC reading stays. A Unix
+/// timestamp a script renders (`data-time`) skips the local dates: the page shows it in its reader's zone. Dates
 /// written with an offset, or with no zone at all, are already local and are never shifted.
 ///
 /// The evidence is gathered only when a UTC stamp needs it, and once per page.
@@ -53,22 +54,19 @@ final class LocalDayResolver {
             }
             stamp.zone = .utc
         }
-        if stamp.zone == .rendered {
-            // The page shows this moment in its reader's zone, so only a zone it declares or its country's tells
-            // the publisher's day.
-            if let statedOffset { return stamp.shifted(byMinutes: statedOffset) }
-            return zone.map { stamp.shifted(byMinutes: $0.offset(atUTC: stamp.local)) } ?? stamp.local
-        }
-        guard stamp.zone == .utc else { return stamp.local }
+        guard stamp.zone == .utc || stamp.zone == .rendered else { return stamp.local }
         if let statedOffset { return stamp.shifted(byMinutes: statedOffset) }
         let shifted = zone.map { stamp.shifted(byMinutes: $0.offset(atUTC: stamp.local)) }
-        let consistent = local.lazy.compactMap { source in
-            source().first { $0.zone == .unstated && Self.couldBeLocal($0.local, of: stamp.local) }
-        }
-        if let local = consistent.first {
-            if local.local.minuteOfDay != nil { return local.local }
-            if let shifted, shifted.date == local.local.date { return shifted }
-            return local.local.date == stamp.local.date ? stamp.local : local.local
+        // A rendered stamp is shown in its reader's zone, so no date on the page tells the publisher's day for it.
+        if stamp.zone == .utc {
+            let consistent = local.lazy.compactMap { source in
+                source().first { $0.zone == .unstated && Self.couldBeLocal($0.local, of: stamp.local) }
+            }
+            if let local = consistent.first {
+                if local.local.minuteOfDay != nil { return local.local }
+                if let shifted, shifted.date == local.local.date { return shifted }
+                return local.local.date == stamp.local.date ? stamp.local : local.local
+            }
         }
         return shifted ?? stamp.local
     }

@@ -60,7 +60,11 @@ struct PublicationDateFinder {
 
     private func publishedStamp(paragraphs: [String]) -> DateStamp? {
         // A wiki revision is dated by its revision line; the page's metadata dates the article's creation.
-        if URLText.isRevisionView(url), let stamp = elements.revision { return stamp }
+        if URLText.isRevisionView(url),
+            let stamp = DateElements.revision(in: model, monthFirst: Self.isMonthFirst(metadata.language))
+        {
+            return stamp
+        }
         if let stamp = metaStamps(Self.publishedKeys).first { return stamp }
         for key in ["datePublished", "dateCreated", "uploadDate"] {
             if let value = metadata.jsonLD.string(key), let stamp = DateTextParser.metadataStamp(value) {
