@@ -47,7 +47,7 @@ final class GroupCommit: Sendable {
     private let state = Mutex(State())
     private let commit: @Sendable (@escaping @Sendable (Database) throws -> Void) async throws -> Void
 
-    /// - Parameter commit: Runs its argument in one write transaction (``SQLiteStore``'s `write`).
+    /// - Parameter commit: Runs its argument in one write transaction (the store's `DatabasePool.write`).
     init(commit: @escaping @Sendable (@escaping @Sendable (Database) throws -> Void) async throws -> Void) {
         self.commit = commit
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Daemon
+import Facts
 import Fetching
 import Foundation
 import Logging
@@ -22,8 +23,11 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
+        // The built-in lexicon and gazetteer are parsed while the configuration is read.
+        async let builtins: Void = FactExtractor.prepareBuiltins()
         // The configuration first: its problems go to stderr before anything starts, and it sets the log level.
         let configuration = try options.loadConfiguration()
+        await builtins
         let logger = try Bootstrap.start(level: options.level(configured: configuration.logLevel))
         // The fact extractor takes tens of milliseconds to build: beside setting up logging and opening the store.
         async let facts = configuration.makeFactExtractor()

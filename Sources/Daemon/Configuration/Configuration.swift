@@ -19,7 +19,7 @@ public struct Configuration: Sendable {
     public var fetch: FetchSettings
     /// How many feed items (distinct articles, in feed order) are fetched per pass of a feed source.
     public var maxFeedItems: Int
-    /// How many sources are polled at the same time, which is also the most transfers running at once overall.
+    /// The most transfers running at once overall; a pass works on twice as many sources at once (see ``Engine``).
     public var concurrency: Int
     public var sources: [Source]
     /// Fetch limits of the sources that set their own, by source name.

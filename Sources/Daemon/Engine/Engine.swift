@@ -75,7 +75,7 @@ public struct Engine: Sendable {
         var results = [SourcePollResult?](repeating: nil, count: sources.count)
         // One read for every page's stored validators and hash; if it fails, each poll reads its own and reports.
         let pages = sources.filter { $0.kind == .page }.map(\.name)
-        let documents = pages.isEmpty ? nil : try? await store.pageDocuments(sources: pages)
+        let documents = await pageDocuments(pages)
         let order = HostInterleaving.order(sources)
         await withTaskGroup(of: (Int, SourcePollResult).self) { group in
             var next = 0
@@ -136,6 +136,20 @@ public struct Engine: Sendable {
             logger.error("Cannot record the polls", metadata: ["sources": "\(records.count)", "error": "\(error)"])
         }
         return (finished, updated)
+    }
+
+    /// The stored documents of `pages`, or `nil` (logged) when they cannot be read at once.
+    private func pageDocuments(_ pages: [String]) async -> [String: DocumentState]? {
+        guard !pages.isEmpty else { return nil }
+        do {
+            return try await store.pageDocuments(sources: pages)
+        } catch {
+            logger.warning(
+                "Cannot read the pages' stored state at once; each source reads its own",
+                metadata: ["sources": "\(pages.count)", "error": "\(error)"]
+            )
+            return nil
+        }
     }
 
     /// Sources a pass works on at once for `transfers` transfers at once.
