@@ -75,37 +75,7 @@ import Testing
             let database = directory.file("factwatch.sqlite")
             let store = try SQLiteStore(path: database, logger: TestLogging.quiet())
             try await store.register([Source(name: "ledger", url: "/x", kind: .page, interval: .seconds(60))])
-            func log(_ text: String, _ facility: Facility) async throws {
-                let fact = Samples.fact(facility, .closed)
-                _ = try await store.ingest(
-                    Observation(
-                        source: "ledger",
-                        url: "https://example.org/\(text)",
-                        article: Samples.article([text]),
-                        facts: [fact],
-                        contentHash: ContentHash.sha256Hex(text),
-                        fetchedAt: Date()
-                    ),
-                    detect: { input in
-                        Detection(
-                            changes: [
-                                Change(
-                                    kind: .statusChanged,
-                                    facility: facility,
-                                    before: nil,
-                                    after: fact.state,
-                                    evidence: nil,
-                                    detectedAt: Date(),
-                                    idempotencyKey: "v\(input.versionID)"
-                                )
-                            ],
-                            facilities: []
-                        )
-                    },
-                    route: { _ in [] }
-                )
-            }
-            try await log("first", Samples.sanFranciscoConsulate)
+            try await store.logOneChange("first", facility: Samples.sanFranciscoConsulate, kind: .statusChanged)
 
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Self.executable)
@@ -130,7 +100,7 @@ import Testing
                 }
             }
             try await waitFor(1)
-            try await log("second", Samples.washingtonAnnex)
+            try await store.logOneChange("second", facility: Samples.washingtonAnnex, kind: .statusChanged)
             try await waitFor(2)
             let changes = try lines.withLock { $0 }.map {
                 try JSONCoding.decoder().decode(Change.self, from: Data($0.utf8))
@@ -158,34 +128,7 @@ import Testing
             let database = directory.file("factwatch.sqlite")
             let store = try SQLiteStore(path: database, logger: TestLogging.quiet())
             try await store.register([Source(name: "ledger", url: "/x", kind: .page, interval: .seconds(60))])
-            let fact = Samples.fact(Samples.washingtonAnnex, .closed)
-            _ = try await store.ingest(
-                Observation(
-                    source: "ledger",
-                    url: "https://example.org/a",
-                    article: Samples.article(["a"]),
-                    facts: [fact],
-                    contentHash: ContentHash.sha256Hex("a"),
-                    fetchedAt: Date()
-                ),
-                detect: { input in
-                    Detection(
-                        changes: [
-                            Change(
-                                kind: .statusChanged,
-                                facility: fact.facility,
-                                before: nil,
-                                after: fact.state,
-                                evidence: nil,
-                                detectedAt: Date(),
-                                idempotencyKey: "v\(input.versionID)"
-                            )
-                        ],
-                        facilities: []
-                    )
-                },
-                route: { _ in ["pager"] }
-            )
+            try await store.logOneChange("a", facility: Samples.washingtonAnnex, kind: .statusChanged, hooks: ["pager"])
             let id = try #require(try await store.dueDeliveries(now: Date(), limit: 1).first?.id)
             try await store.update(delivery: id, .dead(error: "exit status 7 after 0.01 s", attemptedAt: Date()))
 

@@ -76,34 +76,7 @@ import Testing
             let store = try SQLiteStore(path: directory.file("factwatch.sqlite"), logger: TestLogging.quiet())
             try await store.register([Source(name: "ledger", url: "/x", kind: .page, interval: .seconds(60))])
             func log(_ name: String) async throws {
-                let fact = Samples.fact(Samples.washingtonAnnex, .closed)
-                _ = try await store.ingest(
-                    Observation(
-                        source: "ledger",
-                        url: "https://example.org/\(name)",
-                        article: Samples.article([name]),
-                        facts: [fact],
-                        contentHash: ContentHash.sha256Hex(name),
-                        fetchedAt: Date()
-                    ),
-                    detect: { input in
-                        Detection(
-                            changes: [
-                                Change(
-                                    kind: .corroborated,
-                                    facility: fact.facility,
-                                    before: nil,
-                                    after: fact.state,
-                                    evidence: nil,
-                                    detectedAt: Date(),
-                                    idempotencyKey: "v\(input.versionID)"
-                                )
-                            ],
-                            facilities: []
-                        )
-                    },
-                    route: { _ in [] }
-                )
+                try await store.logOneChange(name, facility: Samples.washingtonAnnex, kind: .corroborated)
             }
             let path = directory.file("changes.jsonl")
             try await log("a")
