@@ -138,16 +138,16 @@ public struct Gazetteer: Hashable, Sendable {
             var end = lineEnd
             if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
             if Self.trimmed(bytes, lineStart..<end).isEmpty || bytes[lineStart] == UInt8(ascii: "#") { continue }
-            let fields = Self.fields(bytes, lineStart..<end, separator: 0x09).map { Self.text(bytes, $0) }
+            let ranges = Self.fields(bytes, lineStart..<end, separator: 0x09)
+            let fields = ranges.map { Self.text(bytes, $0) }
             func fail(_ code: GazetteerError.Code, _ message: String) -> GazetteerError {
                 GazetteerError(code: code, origin: origin, line: lineNumber, message: message)
             }
             func list(_ index: Int) -> [String] {
-                guard index < fields.count, !fields[index].isEmpty else { return [] }
-                let field = Array(fields[index].utf8)
-                return Self.fields(field, 0..<field.count, separator: UInt8(ascii: "|"))
+                guard index < ranges.count else { return [] }
+                return Self.fields(bytes, ranges[index], separator: UInt8(ascii: "|"))
                     .filter { !$0.isEmpty }
-                    .map { Self.text(field, $0) }
+                    .map { Self.text(bytes, $0) }
             }
             guard fields.count >= 3, !fields[2].isEmpty else {
                 throw fail(.malformedRow, "expected TYPE<TAB>CODE<TAB>NAME..., found \(fields.count) field(s)")
