@@ -38,9 +38,23 @@ extension ArticleReader {
         }
         var index = end
         while index < range.upperBound, Self.skippableAdverbs.contains(tokens[index].key) { index += 1 }
-        let passive = moodAnalyzer.isPassive(cueStart: start, range: range)
-        if !passive, let mention = mentionStarting(near: index), mentions[mention].range.lowerBound <= index + 1 {
+        // "was closed" is passive; "is closing" is progressive and keeps its object.
+        let passive = payload.form == .past && moodAnalyzer.isPassive(cueStart: start, range: range)
+        if !passive, let mention = mentionStarting(near: index), mentions[mention].range.lowerBound <= index + 3 {
             return group(from: mention).map { targetFor($0) }
+        }
+        // "evacuated or left unstaffed its embassies", "closed and sealed the consulate": a second verb coordinated
+        // with the cue shares its object.
+        if !passive, index + 1 < range.upperBound, tokens[index].key == "or" || tokens[index].key == "and" {
+            var probe = index + 1
+            while probe < min(range.upperBound, index + 5), mentionAt[probe] == nil, tokens[probe].isWord,
+                !tokens[probe].capitalized, !Self.objectStarters.contains(tokens[probe].key)
+            {
+                probe += 1
+            }
+            if probe > index + 1, let mention = mentionStarting(near: probe) {
+                return group(from: mention).map { targetFor($0) }
+            }
         }
         // "ordered the mission shut", "orders Greek consulate in Novorossiysk closed": the object of the directive.
         if payload.form == .past,

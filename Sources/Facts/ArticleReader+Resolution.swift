@@ -3,7 +3,9 @@ import Core
 /// Turning mentions into facilities: owner, host and city, from the phrase itself, the clause, or an earlier
 /// mention of the same facility.
 extension ArticleReader {
-    func resolve(_ index: Int, context: CueContext, inherited: CountryCode?) -> [Draft] {
+    /// - Parameter place: where the cue's frame put the facility when the phrase names no place ("officials of the
+    ///   Saudi embassy left Iran").
+    func resolve(_ index: Int, context: CueContext, inherited: CountryCode?, place: CityRef? = nil) -> [Draft] {
         let mention = mentions[index]
         var possessorDraft: Draft?
         if let possessor = mention.possessor, let inner = mentions.firstIndex(where: { $0.id == possessor }) {
@@ -28,6 +30,7 @@ extension ArticleReader {
         var cities = mention.cities
         if cities.isEmpty, let city = possessorDraft?.city { cities = [city] }
         if cities.isEmpty, let from = mention.relocationFrom { cities = [from] }
+        if cities.isEmpty, let place { cities = [place] }
         var kind = mention.kindIndex
         var penalty = mention.isGeneric ? 0.05 : 0
         var host = mention.host ?? possessorDraft?.host
@@ -42,6 +45,12 @@ extension ArticleReader {
                 if host == nil { host = antecedent.host }
                 if mention.isGeneric || mention.isShort { trigger = antecedent.trigger }
                 penalty += 0.05
+            } else if mention.isGeneric, let missionKind = missionKind(of: mention, owners: owners, cities: cities) {
+                // "Bahrain's diplomatic mission in Doha", "Chad's mission to Doha": the owner's embassy there.
+                kind = missionKind
+                if cities.isEmpty, let host, let capital = gazetteer.capital(of: host) {
+                    cities = [CityRef(name: capital.name, country: host, known: true)]
+                }
             } else if mention.isGeneric || mention.isShort && cities.isEmpty {
                 return []
             } else if mention.isShort, !articleHasKind(mention.kindIndex) {
@@ -137,6 +146,20 @@ extension ArticleReader {
             return [drafts[0]]
         }
         return drafts
+    }
+
+    /// The kind a generic noun names on its own ("diplomatic mission" names an embassy) when the phrase gives an
+    /// owner and a capital, or a host country whose capital it then is.
+    private func missionKind(of mention: Mention, owners: [CountryCode], cities: [CityRef]) -> Int? {
+        guard !owners.isEmpty else { return nil }
+        let key = Gazetteer.key(mention.trigger)
+        guard let kind = compiled.missionKeys.firstIndex(where: { $0.contains(key) }) else { return nil }
+        if cities.isEmpty { return mention.host != nil ? kind : nil }
+        let inCapitals = cities.allSatisfy { city in
+            guard let country = city.country, let capital = gazetteer.capital(of: country) else { return false }
+            return FacilityKeyText.slug(capital.name) == FacilityKeyText.slug(city.name)
+        }
+        return inCapitals ? kind : nil
     }
 
     /// The city of the latest asserted fact that is not in one of `owners`.

@@ -4,8 +4,10 @@ import Core
 extension ArticleReader {
     private static let withdrawVerbs: Set<String> = [
         "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn", "pull", "pulls", "pulled", "pulling",
-        "evacuate", "evacuates", "evacuated", "evacuating", "fly", "flew", "flown",
+        "evacuate", "evacuates", "evacuated", "evacuating", "fly", "flew", "flown", "recall", "recalls", "recalled",
+        "recalling", "airlift", "airlifts", "airlifted", "airlifting",
     ]
+    static let leaveForms: Set<String> = ["leave", "leaves", "left", "leaving"]
 
     mutating func staffTargets(
         start: Int,
@@ -42,15 +44,17 @@ extension ArticleReader {
             {
                 demonym = code
             }
+            // "Iranian diplomats left the embassy in Riyadh": what they leave is their mission.
+            let leftObject = Self.leaveForms.contains(tokens[start].key) && index <= end + 1
             if let mention = mentionAt[index], facilityMention == nil,
-                staffIndex != nil || mentions[mention].staffCompound
+                staffIndex != nil || mentions[mention].staffCompound || leftObject
             {
                 facilityMention = mention
                 if mentions[mention].staffCompound && staffIndex == nil { staffIndex = index }
                 index = mentions[mention].range.upperBound
                 continue
             }
-            let leaving = tokens[start].key.hasPrefix("leav") && index == end
+            let leaving = Self.leaveForms.contains(tokens[start].key) && index == end
             let fromPlace =
                 staffIndex != nil && (key == "from" || key == "of" && index > 0 && tokens[index - 1].key == "out")
             if facilityMention == nil, city == nil, leaving || fromPlace,
@@ -174,9 +178,11 @@ extension ArticleReader {
             status = byHost
         } else if safety || (Self.withdrawVerbs.contains(verbKey) && count == nil) {
             status = cue.done
-        } else if facilityMention != nil || city != nil, mood.directive == nil, !mood.ordered, count == nil,
-            mood.modality == .asserted
+        } else if facilityMention != nil || city != nil, mood.directive == nil, !mood.ordered,
+            count == nil || Self.leaveForms.contains(verbKey), mood.modality == .asserted
         {
+            // "30 Iranian diplomats left the embassy in Saudi Arabia": staff leaving, counted or not, of their own
+            // accord.
             // "Mexico's embassy staff left Ecuador on Sunday": staff leaving of their own accord.
             status = cue.done
         } else if let mention = facilityMention, let directive = mood.directive,
@@ -193,6 +199,8 @@ extension ArticleReader {
         }
         if let mention = facilityMention {
             var target = targetFor(mention)
+            // "Saudi embassy officials have already left Iran": the place they left is the mission's.
+            if mentions[mention].cities.isEmpty, let city { target.relocatedFrom = city }
             target.staff = status == .staffCut ? count : nil
             target.staffLimit = status == .staffCut ? staffLimit : nil
             target.status = status

@@ -48,6 +48,8 @@ struct ArticleReader {
     let mentionAt: [Int: Int]
     let reference: (date: CivilDate?, anchor: Deadline.Anchor)
     let moodAnalyzer: CueMoodAnalyzer
+    /// Dated time expressions per sentence, to tell news from background (see `place(of:cueStart:cueEnd:)`).
+    let pastDates: [[(token: Int, end: CivilDate)]]
     var candidates: [Candidate] = []
     /// "the 5 p.m. deadline on Feb. 7" per sentence, for orders whose clause gives no date.
     var deadlineNouns: [(sentence: Int, expression: TemporalExpression)] = []
@@ -72,6 +74,7 @@ struct ArticleReader {
         var analyzer = CueMoodAnalyzer(article: article)
         analyzer.mentionTokens = Set(found.flatMap { Array($0.range) })
         moodAnalyzer = analyzer
+        pastDates = Self.datedExpressions(article, reference: reference.date)
     }
 
     mutating func read() -> [Candidate] {
@@ -113,6 +116,8 @@ struct ArticleReader {
         "remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying", "keep", "keeps", "kept",
         "is", "are", "was", "were", "be", "been", "being", "'s", "still", "fully", "partly",
     ]
+
+    static let partitives: Set<String> = ["several", "some", "all", "most", "many", "each", "both", "one", "none"]
 
     private static let nounDeterminers: Set<String> = [
         "the", "a", "an", "its", "their", "this", "his", "her", "our", "that",
@@ -165,7 +170,6 @@ struct ArticleReader {
         case .relocation:
             targets = relocationTargets(start: start, end: end, payload: payload, sentence: sentence)
         }
-        guard let targets, !targets.isEmpty else { return false }
         let expression = deadline(
             for: start,
             end: end,
@@ -174,9 +178,44 @@ struct ArticleReader {
             payload: payload,
             sentence: sentence
         )
+        let reading = CueReading(
+            start: start,
+            end: end,
+            payload: payload,
+            cue: cue,
+            mood: mood,
+            status: status,
+            expression: expression,
+            sentence: sentence
+        )
+        if let targets, !targets.isEmpty, produce(reading, targets: targets) > 0 { return true }
+        // "Posts closed Monday through Saturday:" and a list of posts: the cue governs the listed facilities.
+        let items = listTargets(after: start, sentence: sentence)
+        return !items.isEmpty && produce(reading, targets: items) > 0
+    }
+
+    /// A cue as read in its clause: what the candidates it governs share.
+    struct CueReading {
+        var start: Int
+        var end: Int
+        var payload: CompiledLexicon.CuePayload
+        var cue: Lexicon.Cue
+        var mood: CueMood
+        var status: Status
+        var expression: (expression: TemporalExpression, superseded: Bool)?
+        var sentence: Int
+    }
+
+    /// Resolves each target into facilities and records one candidate per facility; returns how many.
+    private mutating func produce(_ reading: CueReading, targets: [Target]) -> Int {
+        let (start, end, payload, cue, mood, status, expression, sentence) = (
+            reading.start, reading.end, reading.payload, reading.cue, reading.mood, reading.status, reading.expression,
+            reading.sentence
+        )
         var context = context(sentence: sentence, cueStart: start, mood: mood, cue: cue, status: status)
         var produced = 0
         var inherited: CountryCode?
+        let place = place(of: sentence, cueStart: start, cueEnd: end)
         for target in targets {
             var targetStatus = target.status ?? status
             if mood.temporary, target.status == nil, let temporary = cue.temporary { targetStatus = temporary }
@@ -193,7 +232,7 @@ struct ArticleReader {
                 )
                 viaAnaphor = true
             } else if let mentionIndex = target.mention {
-                drafts = resolve(mentionIndex, context: context, inherited: inherited)
+                drafts = resolve(mentionIndex, context: context, inherited: inherited, place: target.relocatedFrom)
                 if let first = drafts.first?.operatorCountry { inherited = first }
                 if let from = target.relocatedFrom, mentions[mentionIndex].cities.isEmpty {
                     for index in drafts.indices { drafts[index].city = from }
@@ -234,11 +273,13 @@ struct ArticleReader {
                 )
                 candidate.viaAnaphor = viaAnaphor
                 candidate.headlinePresent = sentence < article.headlineSentences && payload.form == .third
+                candidate.place = place
+                candidate.looseNoun = payload.form == .noun && !mood.ordered && expression == nil
                 candidates.append(candidate)
                 produced += 1
             }
         }
-        return produced > 0
+        return produced
     }
 
     /// `facility.key.rawValue`, computed without Foundation for ASCII names.
@@ -295,6 +336,14 @@ struct ArticleReader {
 
     func mentionStarting(near index: Int) -> Int? {
         var found = mentionAt[index]
+        // "several of its embassies", "four of the five consulates", "all of the missions": the part of a whole is
+        // still the facilities named.
+        if found == nil, index + 2 < tokens.count, tokens[index + 1].key == "of",
+            Self.partitives.contains(tokens[index].key) || tokens[index].kind == .number
+                || NumberWords.value(of: tokens[index]) != nil
+        {
+            found = mentionAt[index + 2]
+        }
         if found == nil, index + 1 < tokens.count, tokens[index].key == "the" || tokens[index].key == "its" {
             found = mentionAt[index + 1]
         }

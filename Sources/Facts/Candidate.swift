@@ -21,11 +21,18 @@ struct Candidate: Sendable {
     /// A present-tense verb in the headline ("Germany shuts Russian consulates"): it names the news, whose status
     /// the body states.
     var headlinePresent = false
+    /// Where the mention stands: the body, the headline, page furniture, or background to the news.
+    var place: Support.Place = .body
+    /// A bare noun ("the closure of X") that no order, modal or date governs: it names an event without telling
+    /// whether it was ordered, done or only talked about, so a clause about the same facility outweighs it.
+    var looseNoun = false
 
     /// The facility's key, computed once (slugging a city name is not free).
     let facilityKey: String
     /// Merge identity: kind, operator, city and status; the host can differ when it was only inferred.
     let mergeKey: String
+    /// The facility alone: operator, kind and city (one claim per facility is resolved from these).
+    let facilityMergeKey: String
 
     init(
         facility: Facility,
@@ -57,6 +64,7 @@ struct Candidate: Sendable {
         let key = facilityKey ?? FacilityKeyText.make(facility)
         self.facilityKey = key
         mergeKey = Self.mergeKey(key: key, status)
+        facilityMergeKey = String(mergeKey[..<mergeKey.lastIndex(of: ":")!])
     }
 
     static func mergeKey(_ facility: Facility, _ status: Status) -> String {
@@ -74,5 +82,15 @@ struct Candidate: Sendable {
     /// Statuses that one plural reference can pick up together: an order and the closure it ordered.
     static func family(of status: Status) -> String {
         status == .orderedClosed || status == .closed ? "close" : status.rawValue
+    }
+
+    /// Statuses whose deadline is one date: the day a closure (ordered, done or temporary) takes effect, or the
+    /// day a mission opens again.
+    static func deadlineFamily(of status: Status) -> String {
+        switch status {
+        case .orderedClosed, .closed, .suspended: "close"
+        case .reopened, .restored, .opened: "open"
+        default: status.rawValue
+        }
     }
 }

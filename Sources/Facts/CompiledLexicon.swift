@@ -54,6 +54,8 @@ struct CompiledLexicon: Sendable {
     /// The temporal tagger's start and anchor words by vocabulary id.
     private(set) var temporalWords: TemporalTagger.WordTable
     private(set) var shortKeys: [Set<String>] = []
+    /// Per kind, the keys of the generic nouns that name it in a capital ("diplomatic mission" → embassy).
+    private(set) var missionKeys: [Set<String>] = []
 
     init(lexicon: Lexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
@@ -97,6 +99,7 @@ struct CompiledLexicon: Sendable {
         }
         pluralKeys = lexicon.kinds.map { Set($0.plurals.map(Gazetteer.key)) }
         shortKeys = lexicon.kinds.map { Set($0.short.map(Gazetteer.key)) }
+        missionKeys = lexicon.kinds.map { Set($0.missions.map(Gazetteer.key)) }
         for (index, kind) in lexicon.kinds.enumerated() {
             for phrase in kind.triggers { kinds.insert(phrase, .kind(index, plural: false), vocabulary: &vocabulary) }
             for phrase in kind.plurals { kinds.insert(phrase, .kind(index, plural: true), vocabulary: &vocabulary) }

@@ -157,8 +157,12 @@ struct CueMoodAnalyzer {
             if Self.clauseBreaks.contains(token.key) { break }
             index -= 1
         }
-        mood.future = future || obligation
-        mood.ordered = mood.directive != nil || obligation || future || (sawTo && form == .base)
+        // "is closing", "was closing its consulates": the progressive of a decision reports it as under way, not
+        // done (news uses it for announced measures).
+        let progressive = form == .gerund && isProgressive(cueStart: cueStart, range: range)
+        if form == .gerund, gerundSubjectIsHedged(cueStart: cueStart, cueEnd: cueEnd, range: range) { hedged = true }
+        mood.future = future || obligation || progressive
+        mood.ordered = mood.directive != nil || obligation || future || progressive || (sawTo && form == .base)
         if form == .noun && mood.directive == nil && !obligation && !future {
             mood.ordered = false
             if modalFollows(cueEnd: cueEnd, range: range) {
@@ -217,6 +221,8 @@ struct CueMoodAnalyzer {
             }
             index += 1
         }
+        // "If Sofia does not withdraw, Russia will close its embassy": a main clause after an "if" clause.
+        if !isConditional, mainClauseIsConditional(cueStart: mood.governorStart, range: range) { isConditional = true }
         var sentenceHedge = false
         for position in range where article.hasClass(.sentenceHedge, at: position) {
             sentenceHedge = true
@@ -316,6 +322,48 @@ struct CueMoodAnalyzer {
                 return true
             }
             index += 1
+        }
+        return false
+    }
+
+    /// A conditional before the cue ("if", "unless") with a modal between them ("would", "will", "could"): the
+    /// cue's clause is the consequence of the condition.
+    private func mainClauseIsConditional(cueStart: Int, range: Range<Int>) -> Bool {
+        guard
+            let condition = (range.lowerBound..<cueStart).last(where: {
+                article.classes(at: $0).contains(.conditional) && ["if", "unless"].contains(tokens[$0].key)
+            })
+        else { return false }
+        return (condition + 1..<cueStart).contains { Self.consequenceModals.contains(tokens[$0].key) }
+    }
+
+    static let consequenceModals: Set<String> = ["would", "will", "could", "might", "'ll", "'d"]
+
+    /// "Closing the consulate would be an equal response": a gerund that opens its clause is a noun, and a modal
+    /// after its object hedges it.
+    func gerundSubjectIsHedged(cueStart: Int, cueEnd: Int, range: Range<Int>) -> Bool {
+        let opensClause =
+            cueStart == range.lowerBound
+            || ["\"", "\u{201C}", "\u{2018}", ":", ";"].contains(tokens[cueStart - 1].key)
+        guard opensClause else { return false }
+        var index = cueEnd
+        while index < min(range.upperBound, cueEnd + 12) {
+            let key = tokens[index].key
+            if key == ";" { return false }
+            if ["would", "could", "might", "may", "should"].contains(key) { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// A form of "be" right before a gerund cue, adverbs aside ("is closing", "was also preparing").
+    private func isProgressive(cueStart: Int, range: Range<Int>) -> Bool {
+        var index = cueStart - 1
+        while index >= range.lowerBound, cueStart - index <= 3 {
+            let key = tokens[index].key
+            if Self.beForms.contains(key) { return key != "being" }
+            if !["now", "also", "already", "still", "currently", "formally", "officially"].contains(key) { return false }
+            index -= 1
         }
         return false
     }

@@ -52,10 +52,10 @@ public struct FactExtractor: Sendable {
         for (index, expression) in reader.pendingStaffDeadlines where candidates[index].expression == nil {
             candidates[index].expression = expression
         }
-        let merger = FactMerger(article: annotated, lexicon: lexicon) { expression in
+        let resolver = ClaimResolver(article: annotated, lexicon: lexicon) { expression in
             expression.deadline(reference: reference.date, anchor: reference.anchor)
         }
-        var extraction = merger.merge(candidates, deadlineNouns: reader.deadlineNouns)
+        var extraction = resolver.resolve(candidates, deadlineNouns: reader.deadlineNouns)
         extraction.reference = reference.date
         return extraction
     }

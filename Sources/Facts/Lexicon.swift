@@ -20,6 +20,9 @@ public struct Lexicon: Hashable, Sendable {
         public var inCapital: Bool
         /// Phrases containing a trigger that are not facilities ("residence permit").
         public var exclude: [String]
+        /// Generic nouns ([generic]) that name this kind when the phrase gives an owner and stands in a capital:
+        /// "Bahrain's diplomatic mission in Doha" is its embassy.
+        public var missions: [String]
 
         public init(
             name: FacilityKind,
@@ -28,7 +31,8 @@ public struct Lexicon: Hashable, Sendable {
             plurals: [String] = [],
             short: [String] = [],
             inCapital: Bool = false,
-            exclude: [String] = []
+            exclude: [String] = [],
+            missions: [String] = []
         ) {
             self.name = name
             self.label = label
@@ -37,6 +41,7 @@ public struct Lexicon: Hashable, Sendable {
             self.short = short
             self.inCapital = inCapital
             self.exclude = exclude
+            self.missions = missions
         }
     }
 
@@ -205,6 +210,7 @@ public struct Lexicon: Hashable, Sendable {
                 merged.plurals = Self.union(merged.plurals, kind.plurals)
                 merged.short = Self.union(merged.short, kind.short)
                 merged.exclude = Self.union(merged.exclude, kind.exclude)
+                merged.missions = Self.union(merged.missions, kind.missions)
                 merged.inCapital = merged.inCapital || kind.inCapital
                 result.kinds[index] = merged
             } else {

@@ -92,7 +92,7 @@ private struct LexiconParser {
     }
 
     private func parseKind(name: String, _ entry: TOMLTable, path: String) throws(LexiconError) -> Lexicon.Kind {
-        try allowOnly(entry, ["label", "triggers", "plurals", "short", "in_capital", "exclude"], path: path)
+        try allowOnly(entry, ["label", "triggers", "plurals", "short", "in_capital", "exclude", "missions"], path: path)
         guard let triggers = try phrases(entry, "triggers", path: path), !triggers.isEmpty else {
             throw error(.missingKey, "\(path).triggers", "a kind needs at least one trigger phrase")
         }
@@ -104,7 +104,8 @@ private struct LexiconParser {
             plurals: try phrases(entry, "plurals", path: path) ?? triggers.map(Self.pluralize),
             short: try phrases(entry, "short", path: path) ?? [],
             inCapital: try bool(entry, "in_capital", path: path) ?? false,
-            exclude: try phrases(entry, "exclude", path: path) ?? []
+            exclude: try phrases(entry, "exclude", path: path) ?? [],
+            missions: try phrases(entry, "missions", path: path) ?? []
         )
     }
 

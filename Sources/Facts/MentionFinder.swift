@@ -58,6 +58,7 @@ struct MentionFinder {
                 }
             }
             linkPossession(&sentenceMentions)
+            attachInclusions(&sentenceMentions, range: range)
             mentions.append(contentsOf: sentenceMentions)
         }
         return mentions
@@ -317,6 +318,15 @@ struct MentionFinder {
             index += article.kind[index]!.length
             end = index
         }
+        // "U.S. Embassy Antananarivo", "US Embassy Kabul": a name-style heading puts the city right after the head.
+        if index == mention.head.upperBound, index < limit, tokens[mention.head.lowerBound].capitalized,
+            tokens[index].capitalized, let entity = article.entity[index], !entity.cities.isEmpty,
+            entity.countries.isEmpty, entity.demonyms.isEmpty, let (city, next) = city(at: index, limit: limit)
+        {
+            mention.cities = [city]
+            index = next
+            end = next
+        }
         var steps = 0
         while index < limit && steps < 6 {
             steps += 1
@@ -359,9 +369,25 @@ struct MentionFinder {
                     end = index
                     continue
                 }
+                // "in the Middle East", "in the Gulf": a region the gazetteer does not hold; a list of the places
+                // meant may follow it.
+                if let next = regionName(at: index + 1, limit: limit) {
+                    index = next
+                    continue
+                }
                 break
             }
-            if key == "from", let (from, next) = city(at: index + 1, limit: limit) {
+            // "Chad's mission to Doha": a mission is accredited to the capital it stands in.
+            if key == "to", mention.isGeneric, let place = location(at: index + 1, limit: limit),
+                place.cities.count == 1 || place.host != nil
+            {
+                apply(place, to: &mention)
+                index = place.end
+                end = index
+                continue
+            }
+            if key == "from", let (from, next) = city(at: index + 1, limit: limit) ?? placeCity(at: index + 1, limit: limit)
+            {
                 mention.relocationFrom = from
                 index = next
                 end = next
@@ -392,8 +418,21 @@ struct MentionFinder {
                 }
                 break
             }
-            if key == "," {
-                // ", Texas" after a city is part of it; anything else ends the phrase.
+            if key == "," || key == "including" || key == "such",
+                let (start, isPlace) = inclusionStart(at: index, limit: limit)
+            {
+                // "embassies in the region, including in Bahrain, Jordan and Morocco", "US embassies, including
+                // those in Abu Dhabi, Baghdad and Cairo": the list names the facilities meant.
+                if isPlace, mention.plural, mention.cities.isEmpty, var place = location(at: start, limit: limit),
+                    !place.cities.isEmpty || place.hosts.count > 1 || place.host != nil
+                {
+                    if place.cities.isEmpty, place.hosts.isEmpty, let host = place.host { place.hosts = [host] }
+                    mention.host = nil
+                    apply(place, to: &mention)
+                    index = place.end
+                    end = index
+                    continue
+                }
                 break
             }
             break
@@ -424,12 +463,24 @@ struct MentionFinder {
     private struct Place {
         var cities: [CityRef] = []
         var host: CountryCode?
+        /// "in Bahrain, Jordan and Morocco": several host countries, each holding one of the facilities.
+        var hosts: [CountryCode] = []
         var inCapital = false
         var eachOther = false
         var end: Int
     }
 
     private func apply(_ place: Place, to mention: inout Mention) {
+        var place = place
+        // Several host countries for a plural facility that stands in capitals: one facility in each capital.
+        if place.cities.isEmpty, place.hosts.count > 1, let kind = mention.kindIndex,
+            compiled.lexicon.kinds[kind].inCapital
+        {
+            place.cities = place.hosts.compactMap { host in
+                compiled.gazetteer.capital(of: host).map { CityRef(name: $0.name, country: host, known: true) }
+            }
+            place.host = nil
+        }
         // A known city beats an unknown name found earlier ("at Serebryany Bor in Moscow").
         if !place.cities.isEmpty {
             if mention.cities.isEmpty
@@ -456,6 +507,19 @@ struct MentionFinder {
                 place.end = index + 1
                 return place
             }
+        }
+        // "in five countries: Bahrain, Egypt, Jordan, Morocco and Turkmenistan".
+        var probe = index
+        if probe < limit, tokens[probe].kind == .number || NumberWords.value(of: tokens[probe]) != nil { probe += 1 }
+        if probe + 2 < limit, tokens[probe].key == "countries" || tokens[probe].key == "nations",
+            tokens[probe + 1].key == ":"
+        {
+            let (hosts, next) = countryList(at: probe + 2, limit: limit)
+            guard !hosts.isEmpty else { return nil }
+            place.hosts = hosts
+            if hosts.count == 1 { place.host = hosts[0] }
+            place.end = next
+            return place
         }
         // "the southern Polish city of", "the border town of", "the new capital".
         let saved = index
@@ -505,6 +569,12 @@ struct MentionFinder {
                 if place.end < limit, tokens[place.end].key == "'s" {
                     // "in Russia's Far East", "in Guatemala's second city".
                     place.end += 1
+                    return place
+                }
+                let (hosts, next) = countryList(at: index, limit: limit)
+                if hosts.count > 1 {
+                    place.hosts = hosts
+                    place.end = next
                 }
                 return place
             }
@@ -518,6 +588,85 @@ struct MentionFinder {
         return nil
     }
 
+    /// "US embassies that would normally be open on Sunday, including those in Abu Dhabi, Baghdad and Cairo": a
+    /// list of places after "including" belongs to the plural facility phrase before it that names none.
+    private func attachInclusions(_ mentions: inout [Mention], range: Range<Int>) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            defer { index += 1 }
+            guard tokens[index].key == "including" || tokens[index].key == "such",
+                let (start, isPlace) = inclusionStart(at: index, limit: range.upperBound), isPlace,
+                !mentions.contains(where: { $0.range.contains(index) }),
+                let owner = mentions.lastIndex(where: {
+                    $0.plural && $0.cities.isEmpty && !$0.isGeneric && $0.range.upperBound <= index
+                        && index - $0.range.upperBound <= 16
+                }),
+                !(mentions[owner].range.upperBound..<index).contains(where: { tokens[$0].key == ";" }),
+                var place = location(at: start, limit: range.upperBound)
+            else { continue }
+            if place.cities.isEmpty, place.hosts.isEmpty, let host = place.host { place.hosts = [host] }
+            guard !place.cities.isEmpty || !place.hosts.isEmpty else { continue }
+            mentions[owner].host = nil
+            apply(place, to: &mentions[owner])
+        }
+    }
+
+    /// One city from a described place: "the Qatari capital of Doha", "the port city of Basra".
+    private func placeCity(at start: Int, limit: Int) -> (CityRef, Int)? {
+        guard let place = location(at: start, limit: limit), place.cities.count == 1 else { return nil }
+        return (place.cities[0], place.end)
+    }
+
+    /// The end of "the Middle East", "the Gulf", "Western Europe": capitalised words that name no place the
+    /// gazetteer holds.
+    private func regionName(at start: Int, limit: Int) -> Int? {
+        var index = start
+        if index < limit, tokens[index].key == "the" { index += 1 }
+        let first = index
+        while index < limit, index - first < 4, tokens[index].isWord, tokens[index].capitalized,
+            article.entity[index] == nil, article.kind[index] == nil, NumberWords.months[tokens[index].key] == nil
+        {
+            index += 1
+        }
+        return index > first ? index : nil
+    }
+
+    /// "Bahrain, Jordan, and Morocco": countries joined by commas and "and"/"or".
+    private func countryList(at start: Int, limit: Int) -> ([CountryCode], Int) {
+        var hosts: [CountryCode] = []
+        var index = start
+        var next = start
+        while index < limit, let entity = article.entity[index], let country = entity.countries.first {
+            hosts.append(compiled.gazetteer.countries[country].code)
+            next = index + entity.length
+            var probe = next
+            if probe < limit, tokens[probe].key == "," { probe += 1 }
+            if probe < limit, tokens[probe].key == "and" || tokens[probe].key == "or" { probe += 1 }
+            guard probe > next else { break }
+            index = probe
+        }
+        return (hosts, next)
+    }
+
+    /// After a facility phrase: ", including", ", including those in", ", such as", ", among them": where a list
+    /// of the facilities' places starts, and whether it is one ("including in" and a bare list are; "including
+    /// its ambassador" is not).
+    private func inclusionStart(at index: Int, limit: Int) -> (Int, Bool)? {
+        var probe = index
+        if tokens[probe].key == "," { probe += 1 }
+        guard probe < limit else { return nil }
+        switch tokens[probe].key {
+        case "including": probe += 1
+        case "such" where probe + 1 < limit && tokens[probe + 1].key == "as": probe += 2
+        case "among" where probe + 1 < limit && tokens[probe + 1].key == "them": probe += 2
+        default: return nil
+        }
+        if probe + 1 < limit, tokens[probe].key == "those" || tokens[probe].key == "ones" { probe += 1 }
+        if probe < limit, Self.placePrepositions.contains(tokens[probe].key) { probe += 1 }
+        guard probe < limit, article.entity[probe] != nil else { return (probe, false) }
+        return (probe, true)
+    }
+
     /// "Gyumri and Kars", "New York, Houston and Seattle", "Houston, Texas".
     private func cityList(at start: Int, limit: Int) -> ([CityRef], Int)? {
         guard let (first, next) = city(at: start, limit: limit) else { return nil }
@@ -525,7 +674,8 @@ struct MentionFinder {
         var index = next
         while index < limit {
             var probe = index
-            if tokens[probe].key == "," { probe += 1 }
+            // "Amman, Jordan; Cairo, Egypt; and Doha, Qatar": places with their countries are listed with semicolons.
+            if tokens[probe].key == "," || tokens[probe].key == ";" { probe += 1 }
             if probe < limit, tokens[probe].key == "and" || tokens[probe].key == "or" { probe += 1 }
             guard probe > index, let (more, after) = city(at: probe, limit: limit), more.known else { break }
             cities.append(more)

@@ -1,5 +1,3 @@
-public import Core
-
 /// How far along a facility's life cycle a status is, to pick the current one among several in one article.
 ///
 /// The order encodes what news copy does: an order comes before the closure, a closure before a reopening, so
