@@ -34,10 +34,15 @@ extension ArticleReader {
     ) -> [Target]? {
         let range = article.sentences[sentence]
         if payload.form == .noun {
-            return nounTargets(start: start, end: end, sentence: sentence)
+            return nounTargets(start: start, end: end, sentence: sentence, cue: payload.cue)
         }
         var index = end
         while index < range.upperBound, Self.skippableAdverbs.contains(tokens[index].key) { index += 1 }
+        // "revoked the licence of the consulate": a cue that acts through a noun reaches its facility only so.
+        if let via = compiled.viaNouns[payload.cue] {
+            guard let mention = viaTarget(from: index, via: via, range: range) else { return nil }
+            return group(from: mention).map { targetFor($0) }
+        }
         // "was closed" is passive; "is closing" is progressive and keeps its object.
         let passive = payload.form == .past && moodAnalyzer.isPassive(cueStart: start, range: range)
         if !passive, let mention = mentionStarting(near: index), mentions[mention].range.lowerBound <= index + 3 {
@@ -82,7 +87,35 @@ extension ArticleReader {
             // "opened its annual film festival": something else was opened.
             return subjectTargets(cueStart: start, sentence: sentence, transitive: true, relativeOnly: true)
         }
-        return subjectTargets(cueStart: start, sentence: sentence, transitive: !passive)
+        guard var targets = subjectTargets(cueStart: start, sentence: sentence, transitive: !passive) else {
+            return nil
+        }
+        // "The Embassy of Iran was reopened in the Saudi capital, Riyadh": the place follows the verb.
+        let finder = MentionFinder(article: article, compiled: compiled)
+        if let place = finder.placeCity(after: index, limit: range.upperBound) {
+            for position in targets.indices {
+                if let mention = targets[position].mention, mentions[mention].cities.isEmpty {
+                    targets[position].relocatedFrom = place
+                }
+            }
+        }
+        return targets
+    }
+
+    /// The facility after a `via` noun: "the (operating) licence of X", "consent to operate X", "its consent to
+    /// the operation of X".
+    private func viaTarget(from start: Int, via: PhraseTrie<Bool>, range: Range<Int>) -> Int? {
+        var index = start
+        while index < range.upperBound, ["the", "its", "their", "a", "an"].contains(tokens[index].key) { index += 1 }
+        guard let match = via.longest(tokens, at: index, limit: range.upperBound) else { return nil }
+        var probe = index + match.length
+        while probe < min(range.upperBound, index + match.length + 5) {
+            if let mention = mentionStarting(near: probe) { return mention }
+            guard ["of", "to", "for", "operate", "the", "operation", "run", "its", "their"].contains(tokens[probe].key)
+            else { return nil }
+            probe += 1
+        }
+        return nil
     }
 
     private func looksLikeObject(_ index: Int) -> Bool {
@@ -96,8 +129,15 @@ extension ArticleReader {
     }
 
     /// "the closure of X", "X's closure", "these closures" (a plural reference).
-    private func nounTargets(start: Int, end: Int, sentence: Int) -> [Target]? {
+    private func nounTargets(start: Int, end: Int, sentence: Int, cue: Int) -> [Target]? {
         let range = article.sentences[sentence]
+        // "the revocation of the licence of the consulate".
+        if let via = compiled.viaNouns[cue] {
+            guard end < range.upperBound, tokens[end].key == "of",
+                let mention = viaTarget(from: end + 1, via: via, range: range)
+            else { return nil }
+            return group(from: mention).map { targetFor($0) }
+        }
         if end < range.upperBound, tokens[end].key == "of", let mention = mentionStarting(near: end + 1) {
             return group(from: mention).map { targetFor($0) }
         }

@@ -10,6 +10,15 @@ extension ArticleReader {
     /// ends the sentence, in the short paragraphs that follow, one facility each, up to the first that is not one.
     func listTargets(after cueStart: Int, sentence: Int) -> [Target] {
         let range = article.sentences[sentence]
+        // "Among the missions to reopen on Sunday were the embassy in Abu Dhabi and the consulate in Dubai".
+        if tokens[range.lowerBound].key == "among",
+            let copula = (cueStart..<range.upperBound).first(where: { Self.copulaForms.contains(tokens[$0].key) })
+        {
+            return mentions.indices.filter {
+                mentions[$0].sentence == sentence && !mentions[$0].absorbed && !mentions[$0].isGeneric
+                    && mentions[$0].range.lowerBound > copula
+            }.map { targetFor($0) }
+        }
         guard let colon = (cueStart..<range.upperBound).first(where: { tokens[$0].key == ":" }) else { return [] }
         var targets: [Target] = []
         for (index, mention) in mentions.enumerated()
@@ -26,6 +35,8 @@ extension ArticleReader {
         }
         return targets
     }
+
+    static let copulaForms: Set<String> = ["were", "was", "are", "is", "included", "include", "includes"]
 
     /// The facility a list item names: a paragraph of its own that is one facility phrase and little else
     /// ("U.S. Embassy Antananarivo, Madagascar").

@@ -14,6 +14,12 @@ extension ArticleReader {
         }
         // Owners: the phrase, then "its"/"their", then the clause.
         var owners = mention.operators
+        // "its own embassy": the clause's subject, whoever else was named since.
+        if owners.isEmpty, mention.pronoun != nil, mention.range.contains(where: { tokens[$0].key == "own" }),
+            let subject = article.countryRefs[mention.sentence].first(where: { !$0.isLocation && !$0.isAdjective })
+        {
+            owners = [subject.code]
+        }
         if owners.isEmpty, let pronoun = mention.pronoun {
             owners = pronounOwners(pronoun, before: mention.range.lowerBound, sentence: mention.sentence)
         }
@@ -74,8 +80,8 @@ extension ArticleReader {
         // with no place named mean each one's embassy in the other's capital.
         let eachOther =
             mention.eachOtherCapitals
-            || cities.isEmpty && host == nil && owners.count == 2 && mention.plural && mention.pronoun == .their
-                && lexicon.kinds[kind].inCapital
+            || cities.isEmpty && host == nil && owners.count == 2 && mention.plural && lexicon.kinds[kind].inCapital
+                && (mention.pronoun == .their || !explicitOwner && mention.operators.isEmpty && !mention.definite)
         if eachOther {
             var drafts: [Draft] = []
             for owner in owners {

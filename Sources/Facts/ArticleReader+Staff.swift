@@ -185,6 +185,11 @@ extension ArticleReader {
             // accord.
             // "Mexico's embassy staff left Ecuador on Sunday": staff leaving of their own accord.
             status = cue.done
+        } else if facilityMention != nil, mood.directive != nil, count == nil, let staffIndex,
+            isAll(staffIndex, sentence: sentence)
+        {
+            // "ordered all diplomatic staff at the North Korean embassy to leave": the whole mission is sent home.
+            status = cue.done
         } else if let mention = facilityMention, let directive = mood.directive,
             let actor = directiveActor(directive, sentence: sentence), mentionOwner(mention) == actor
         {
@@ -268,6 +273,17 @@ extension ArticleReader {
             queueStaffDeadline(start: start, end: end, mood: mood, sentence: sentence, demonym: demonym)
         }
         return nil
+    }
+
+    /// "all (diplomatic) staff", "all of its diplomats": the whole staff, not a number of them.
+    private func isAll(_ staffIndex: Int, sentence: Int) -> Bool {
+        let range = article.sentences[sentence]
+        var index = staffIndex - 1
+        while index >= range.lowerBound, staffIndex - index <= 3 {
+            if tokens[index].key == "all" || tokens[index].key == "entire" { return true }
+            index -= 1
+        }
+        return false
     }
 
     /// The state that gives a directive: the last state named before it, not as a place.

@@ -149,7 +149,7 @@ struct ArticleReader {
         {
             return false
         }
-        let mood = moodAnalyzer.analyze(
+        var mood = moodAnalyzer.analyze(
             cueStart: start,
             cueEnd: end,
             form: payload.form,
@@ -157,6 +157,8 @@ struct ArticleReader {
             earlier: earlier
         )
         earlier.append((end, mood))
+        // A cue that is itself an order ("revokes the licence of") dates what it orders.
+        if cue.done == .orderedClosed { mood.ordered = true }
         var status = mood.ordered ? cue.ordered : cue.done
         if mood.temporary, let temporary = cue.temporary { status = temporary }
         var targets: [Target]?
@@ -178,6 +180,10 @@ struct ArticleReader {
             payload: payload,
             sentence: sentence
         )
+        if let intent = mood.intent, mood.modality == .asserted, expression == nil, !isAnnounced(intent, sentence) {
+            // "plans to close the consulate": an intention with no date and no announcement is not yet a decision.
+            mood.modality = .hedged
+        }
         let reading = CueReading(
             start: start,
             end: end,
@@ -193,6 +199,22 @@ struct ArticleReader {
         let items = listTargets(after: start, sentence: sentence)
         return !items.isEmpty && produce(reading, targets: items) > 0
     }
+
+    /// "announced its intention to", "confirmed plans to": an announcing verb just before the intention word.
+    private func isAnnounced(_ intent: Int, _ sentence: Int) -> Bool {
+        let range = article.sentences[sentence]
+        var index = intent - 1
+        while index >= range.lowerBound, intent - index <= 3 {
+            if Self.announcing.contains(tokens[index].key) { return true }
+            index -= 1
+        }
+        return false
+    }
+
+    static let announcing: Set<String> = [
+        "announced", "announces", "announce", "announcing", "confirmed", "confirms", "declared", "declares",
+        "unveiled", "unveils", "notified", "formalised", "formalized",
+    ]
 
     /// A cue as read in its clause: what the candidates it governs share.
     struct CueReading {

@@ -49,6 +49,8 @@ struct CompiledLexicon: Sendable {
     /// Per non-fact group: its phrases.
     private(set) var nonFacts = PhraseTrie<Int>()
     private(set) var dummyObjects: [Int: PhraseTrie<Bool>] = [:]
+    /// Per cue, the nouns it acts on a facility through ("the licence of"), from the lexicon's `via`.
+    private(set) var viaNouns: [Int: PhraseTrie<Bool>] = [:]
     /// Per kind: the folded plural and short nouns, to name a facility by its kind's label.
     private(set) var pluralKeys: [Set<String>] = []
     /// The temporal tagger's start and anchor words by vocabulary id.
@@ -146,6 +148,11 @@ struct CompiledLexicon: Sendable {
                 for object in cue.objects { trie.insert(object, true, vocabulary: &vocabulary) }
                 dummyObjects[index] = trie
             }
+            if !cue.via.isEmpty {
+                var trie = PhraseTrie<Bool>()
+                for noun in cue.via { trie.insert(noun, true, vocabulary: &vocabulary) }
+                viaNouns[index] = trie
+            }
         }
         let mood = lexicon.mood
         let words = lexicon.words
@@ -154,6 +161,7 @@ struct CompiledLexicon: Sendable {
             (mood.hedge, .hedge), (mood.conditional, .conditional), (mood.negation, .negation),
             (mood.sentenceHedge, .sentenceHedge), (mood.superseded, .superseded), (words.services, .services),
             (words.staff, .staff), (words.safety, .safety), (words.temporary, .temporary), (words.person, .person),
+            (mood.intent, .intent),
         ]
         for (phrases, wordClass) in lists {
             for phrase in phrases { classes.insert(phrase, wordClass, vocabulary: &vocabulary) }
@@ -170,6 +178,7 @@ struct CompiledLexicon: Sendable {
         classes.seal(vocabularySize: size)
         nonFacts.seal(vocabularySize: size)
         for key in Array(dummyObjects.keys) { dummyObjects[key]!.seal(vocabularySize: size) }
+        for key in Array(viaNouns.keys) { viaNouns[key]!.seal(vocabularySize: size) }
     }
 
     /// At least two letters, every one a capital, and no dot ("US" but not "U.S." or "Us"). ASCII letters are

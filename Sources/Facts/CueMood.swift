@@ -13,6 +13,9 @@ struct CueMood: Sendable {
     var temporary = false
     /// Leftmost token of the governing chain, where the cue's deadline window starts ("gave X until Monday to").
     var governorStart: Int
+    /// The word of a stated intention that governs the cue ("plans to", "its intention to"): the reading decides
+    /// whether it is a fact once it knows the cue's date.
+    var intent: Int?
 }
 
 /// Reads the words before (and a few after) a cue to decide its mood, using the lexicon's `[mood]` lists.
@@ -140,6 +143,24 @@ struct CueMoodAnalyzer {
             }
             if classes.contains(.hedge) {
                 hedged = true
+                mood.governorStart = index
+                break
+            }
+            if classes.contains(.intent) {
+                // "plans to reopen", "announced its intention to shut down": ordered if it stands.
+                mood.intent = index
+                mood.governorStart = index
+                future = true
+                let before = governorModifiers(before: index, floor: max(range.lowerBound, (dash ?? -1) + 1))
+                negated = negated || before.negated
+                hedged = hedged || before.hedged
+                conditional = conditional || before.conditional
+                break
+            }
+            // "Moscow's decision to close the consulate": the decision heads its own noun phrase; what governs it
+            // does not govern the closure.
+            if tokens[index].key == "decision", classes.contains(.future) {
+                future = true
                 mood.governorStart = index
                 break
             }

@@ -95,6 +95,9 @@ public struct Lexicon: Hashable, Sendable {
         public var requiresPrior: [Status]
         /// For staff cues: the status when another state orders a counted withdrawal.
         public var byHost: Status?
+        /// Nouns between the verb and the facility that the cue acts on through them ("revoke the licence of the
+        /// consulate", "withdrew consent to operate the consulate").
+        public var via: [String]
 
         public init(
             name: String,
@@ -107,7 +110,8 @@ public struct Lexicon: Hashable, Sendable {
             actor: Actor = .operator,
             objects: [String] = [],
             requiresPrior: [Status] = [],
-            byHost: Status? = nil
+            byHost: Status? = nil,
+            via: [String] = []
         ) {
             self.name = name
             self.frame = frame
@@ -120,6 +124,7 @@ public struct Lexicon: Hashable, Sendable {
             self.objects = objects
             self.requiresPrior = requiresPrior
             self.byHost = byHost
+            self.via = via
         }
     }
 
@@ -144,6 +149,8 @@ public struct Lexicon: Hashable, Sendable {
         public var negation: [String] = []
         public var sentenceHedge: [String] = []
         public var superseded: [String] = []
+        /// A stated intention ("plans to", "intends to"): a fact when announced or dated, a hedge otherwise.
+        public var intent: [String] = []
 
         public init() {}
     }
@@ -225,6 +232,7 @@ public struct Lexicon: Hashable, Sendable {
                 merged.verbs = Self.union(merged.verbs, cue.verbs)
                 merged.nouns = Self.union(merged.nouns, cue.nouns)
                 merged.objects = Self.union(merged.objects, cue.objects)
+                merged.via = Self.union(merged.via, cue.via)
                 result.cues[index] = merged
             } else {
                 result.cues.append(cue)
@@ -243,6 +251,7 @@ public struct Lexicon: Hashable, Sendable {
         result.mood.negation = Self.union(result.mood.negation, other.mood.negation)
         result.mood.sentenceHedge = Self.union(result.mood.sentenceHedge, other.mood.sentenceHedge)
         result.mood.superseded = Self.union(result.mood.superseded, other.mood.superseded)
+        result.mood.intent = Self.union(result.mood.intent, other.mood.intent)
         result.nonFacts.append(contentsOf: other.nonFacts)
         return result
     }

@@ -75,6 +75,7 @@ private struct LexiconParser {
             lexicon.mood.negation = try phrases(mood, "negation", path: "mood") ?? []
             lexicon.mood.sentenceHedge = try phrases(mood, "sentence_hedge", path: "mood") ?? []
             lexicon.mood.superseded = try phrases(mood, "superseded", path: "mood") ?? []
+            lexicon.mood.intent = try phrases(mood, "intent", path: "mood") ?? []
         }
         if let value = root["non_facts"] {
             guard let array = value.array else {
@@ -114,7 +115,7 @@ private struct LexiconParser {
             entry,
             [
                 "frame", "verbs", "nouns", "done", "ordered", "temporary", "actor", "objects", "requires_prior",
-                "by_host",
+                "by_host", "via",
             ],
             path: path
         )
@@ -157,7 +158,8 @@ private struct LexiconParser {
             actor: actor,
             objects: try phrases(entry, "objects", path: path) ?? [],
             requiresPrior: requiresPrior,
-            byHost: try status(entry, "by_host", path: path)
+            byHost: try status(entry, "by_host", path: path),
+            via: try phrases(entry, "via", path: path) ?? []
         )
     }
 

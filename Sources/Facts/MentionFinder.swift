@@ -58,6 +58,12 @@ struct MentionFinder {
                 }
             }
             linkPossession(&sentenceMentions)
+            // "the building and land of the Russian Center of Science and Culture": a generic noun owned by
+            // something that is not a facility names that thing's property, not a facility named before.
+            sentenceMentions.removeAll {
+                $0.isGeneric && $0.possessor == nil && !$0.absorbed && $0.range.upperBound < range.upperBound
+                    && tokens[$0.range.upperBound].key == "of"
+            }
             attachInclusions(&sentenceMentions, range: range)
             mentions.append(contentsOf: sentenceMentions)
         }
@@ -321,8 +327,12 @@ struct MentionFinder {
         // "U.S. Embassy Antananarivo", "US Embassy Kabul": a name-style heading puts the city right after the head.
         if index == mention.head.upperBound, index < limit, tokens[mention.head.lowerBound].capitalized,
             tokens[index].capitalized, let entity = article.entity[index], !entity.cities.isEmpty,
-            entity.countries.isEmpty, entity.demonyms.isEmpty, let (city, next) = city(at: index, limit: limit)
+            entity.countries.isEmpty, entity.demonyms.isEmpty, let (city, next) = city(at: index, limit: limit),
+            next > index + entity.length || next == limit || [".", ";", ":"].contains(tokens[next].key)
         {
+            // Only as a heading or list item, with its country or alone ("U.S. Embassy Amman, Jordan"): in running
+            // text a capital after the phrase is more often the next clause's subject ("the Syrian Embassy
+            // Washington demands ...").
             mention.cities = [city]
             index = next
             end = next
@@ -537,12 +547,28 @@ struct MentionFinder {
             index += 1
             words += 1
         }
-        if index < limit, Self.placeNouns.contains(tokens[index].key), !tokens[index].capitalized {
+        // "the Saudi capital", "the southern Polish city of Krakow": the adjective names the host.
+        if place.host == nil, let adjective = (saved..<index).first(where: {
+            article.entity[$0].map { !$0.demonyms.isEmpty || !$0.countries.isEmpty } ?? false
+        }), let entity = article.entity[adjective], let country = (entity.demonyms + entity.countries).first {
+            place.host = compiled.gazetteer.countries[country].code
+        }
+        if index < limit, Self.placeNouns.contains(tokens[index].key),
+            !tokens[index].capitalized || tokens[index].key == "capital"
+        {
             let noun = tokens[index].key
             index += 1
             if index < limit, Self.placeNouns.contains(tokens[index].key) { index += 1 }
             if index < limit, tokens[index].key == "of" { index += 1 }
             if let (cities, next) = cityList(at: index, limit: limit) {
+                place.cities = cities
+                place.end = next
+                return place
+            }
+            // "the Saudi capital, Riyadh": the capital named in an appositive.
+            if index + 1 < limit, tokens[index].key == ",", let (cities, next) = cityList(at: index + 1, limit: limit),
+                cities.count == 1, cities[0].known
+            {
                 place.cities = cities
                 place.end = next
                 return place
@@ -611,6 +637,15 @@ struct MentionFinder {
         }
     }
 
+    /// The one city of a place phrase starting at `start` ("in the Saudi capital, Riyadh"), for a cue that places
+    /// its facility after the verb ("was reopened in the Saudi capital, Riyadh").
+    func placeCity(after start: Int, limit: Int) -> CityRef? {
+        guard start < limit, Self.placePrepositions.contains(tokens[start].key),
+            let place = location(at: start + 1, limit: limit), place.cities.count == 1
+        else { return nil }
+        return place.cities[0]
+    }
+
     /// One city from a described place: "the Qatari capital of Doha", "the port city of Basra".
     private func placeCity(at start: Int, limit: Int) -> (CityRef, Int)? {
         guard let place = location(at: start, limit: limit), place.cities.count == 1 else { return nil }
@@ -677,7 +712,9 @@ struct MentionFinder {
             // "Amman, Jordan; Cairo, Egypt; and Doha, Qatar": places with their countries are listed with semicolons.
             if tokens[probe].key == "," || tokens[probe].key == ";" { probe += 1 }
             if probe < limit, tokens[probe].key == "and" || tokens[probe].key == "or" { probe += 1 }
-            guard probe > index, let (more, after) = city(at: probe, limit: limit), more.known else { break }
+            guard probe > index, let (more, after) = city(at: probe, limit: limit) else { break }
+            // An unknown name closes a list of known places only after "and" ("Sofia, Varna and Rousse").
+            if !more.known, !(tokens[probe - 1].key == "and" && cities.allSatisfy(\.known)) { break }
             cities.append(more)
             index = after
         }

@@ -15,4 +15,5 @@ struct WordClass: OptionSet, Hashable, Sendable {
     static let safety = WordClass(rawValue: 1 << 10)
     static let temporary = WordClass(rawValue: 1 << 11)
     static let person = WordClass(rawValue: 1 << 12)
+    static let intent = WordClass(rawValue: 1 << 13)
 }
