@@ -184,7 +184,7 @@ extension ArticleReader {
         while let next = sentenceMentions.first(where: { mentions[$0].range.lowerBound >= current.range.upperBound }) {
             let between = current.range.upperBound..<mentions[next].range.lowerBound
             let connectors: Set<String> = [",", "and", "or", "as", "well", "plus", "both"]
-            guard !between.isEmpty, between.count <= 3, between.allSatisfy({ connectors.contains(tokens[$0].key) })
+            guard !between.isEmpty, between.count <= 4, between.allSatisfy({ connectors.contains(tokens[$0].key) })
             else {
                 break
             }

@@ -81,7 +81,9 @@ extension ArticleReader {
         let eachOther =
             mention.eachOtherCapitals
             || cities.isEmpty && host == nil && owners.count == 2 && mention.plural && lexicon.kinds[kind].inCapital
-                && (mention.pronoun == .their || !explicitOwner && mention.operators.isEmpty && !mention.definite)
+                && (mention.pronoun == .their
+                    || !explicitOwner && mention.operators.isEmpty && !mention.definite
+                        && ownersAreClauseSubject(before: mention))
         if eachOther {
             var drafts: [Draft] = []
             for owner in owners {
@@ -152,6 +154,17 @@ extension ArticleReader {
             return [drafts[0]]
         }
         return drafts
+    }
+
+    /// "Iran and Saudi Arabia agreed to reopen embassies": the states are the clause's subject, a verb away from the
+    /// facility phrase; "US, Germany and EU embassies" only modify it.
+    private func ownersAreClauseSubject(before mention: Mention) -> Bool {
+        guard
+            let last = article.countryRefs[mention.sentence].last(where: {
+                $0.end <= mention.range.lowerBound && !$0.isLocation
+            })
+        else { return false }
+        return (last.end..<mention.range.lowerBound).contains { tokens[$0].isWord && article.entity[$0] == nil }
     }
 
     /// The kind a generic noun names on its own ("diplomatic mission" names an embassy) when the phrase gives an

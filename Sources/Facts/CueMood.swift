@@ -180,7 +180,11 @@ struct CueMoodAnalyzer {
         }
         // "is closing", "was closing its consulates": the progressive of a decision reports it as under way, not
         // done (news uses it for announced measures).
-        let progressive = form == .gerund && isProgressive(cueStart: cueStart, range: range)
+        // "were being closed": the passive progressive, a closure under way.
+        let passiveProgressive =
+            form == .past && cueStart >= range.lowerBound + 2 && tokens[cueStart - 1].key == "being"
+            && Self.beForms.contains(tokens[cueStart - 2].key)
+        let progressive = form == .gerund && isProgressive(cueStart: cueStart, range: range) || passiveProgressive
         if form == .gerund, gerundSubjectIsHedged(cueStart: cueStart, cueEnd: cueEnd, range: range) { hedged = true }
         mood.future = future || obligation || progressive
         mood.ordered = mood.directive != nil || obligation || future || progressive || (sawTo && form == .base)

@@ -535,7 +535,9 @@ struct MentionFinder {
         let saved = index
         if index < limit, tokens[index].key == "the" { index += 1 }
         var words = 0
-        while index < limit, words < 4, !Self.placeNouns.contains(tokens[index].key), tokens[index].isWord,
+        while index < limit, words < 5, !Self.placeNouns.contains(tokens[index].key),
+            tokens[index].isWord || tokens[index].key == "-" && index > start && index + 1 < limit
+                && tokens[index - 1].isWord && tokens[index + 1].isWord,
             article.entity[index] == nil
                 || !(article.entity[index]!.demonyms.isEmpty && article.entity[index]!.countries.isEmpty)
                 || !tokens[index].capitalized
