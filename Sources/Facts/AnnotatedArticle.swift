@@ -28,6 +28,8 @@ struct AnnotatedArticle {
     let sentences: [Range<Int>]
     /// Sentences of the headline paragraph.
     let headlineSentences: Int
+    /// Per sentence: part of a photo caption or of a link to another story (see `furnitureSentences`).
+    let furniture: [Bool]
     var entity: [EntityMatch?]
     var kind: [(length: Int, payload: CompiledLexicon.KindPayload)?]
     var cue: [[(length: Int, payload: CompiledLexicon.CuePayload)]]
@@ -56,6 +58,7 @@ struct AnnotatedArticle {
             }
         }
         headlineSentences = headline
+        furniture = Self.furnitureSentences(tokens: tokens, sentences: sentences, compiled: compiled)
         let count = tokens.count
         entity = Array(repeating: nil, count: count)
         kind = Array(repeating: nil, count: count)

@@ -11,6 +11,7 @@ extension ArticleReader {
 
     func place(of sentence: Int, cueStart: Int, cueEnd: Int) -> Support.Place {
         if sentence < article.headlineSentences { return .headline }
+        if article.furniture[sentence] { return .furniture }
         if isPastPerfect(cueStart: cueStart, sentence: sentence) { return .background }
         if hasPastDate(around: cueStart, cueEnd: cueEnd, sentence: sentence) { return .background }
         return .body

@@ -48,6 +48,8 @@ struct CompiledLexicon: Sendable {
     private(set) var classes = PhraseTrie<WordClass>()
     /// Per non-fact group: its phrases.
     private(set) var nonFacts = PhraseTrie<Int>()
+    /// Caption credits (`true`) and link openers (`false`), from the lexicon's `[furniture]`.
+    private(set) var furniture = PhraseTrie<Bool>()
     private(set) var dummyObjects: [Int: PhraseTrie<Bool>] = [:]
     /// Per cue, the nouns it acts on a facility through ("the licence of"), from the lexicon's `via`.
     private(set) var viaNouns: [Int: PhraseTrie<Bool>] = [:]
@@ -169,6 +171,8 @@ struct CompiledLexicon: Sendable {
         for (index, group) in lexicon.nonFacts.enumerated() {
             for phrase in group.phrases { nonFacts.insert(phrase, index, vocabulary: &vocabulary) }
         }
+        for phrase in lexicon.furniture.captions { furniture.insert(phrase, true, vocabulary: &vocabulary) }
+        for phrase in lexicon.furniture.links { furniture.insert(phrase, false, vocabulary: &vocabulary) }
         vocabulary.seal()
         let size = vocabulary.count
         temporalWords.seal(vocabulary)
@@ -177,6 +181,7 @@ struct CompiledLexicon: Sendable {
         cues.seal(vocabularySize: size)
         classes.seal(vocabularySize: size)
         nonFacts.seal(vocabularySize: size)
+        furniture.seal(vocabularySize: size)
         for key in Array(dummyObjects.keys) { dummyObjects[key]!.seal(vocabularySize: size) }
         for key in Array(viaNouns.keys) { viaNouns[key]!.seal(vocabularySize: size) }
     }

@@ -155,6 +155,20 @@ public struct Lexicon: Hashable, Sendable {
         public init() {}
     }
 
+    /// Page furniture: photo captions and links to other stories, which repeat or contradict the body.
+    public struct Furniture: Hashable, Sendable {
+        /// Photo credits and caption openers ("REUTERS /", "AP Photo", "Image credit"): their paragraph is a caption.
+        public var captions: [String] = []
+        /// Link openers ("Read also", "Related"): their paragraph, and the next when they stand alone, is another
+        /// story's headline.
+        public var links: [String] = []
+
+        public init(captions: [String] = [], links: [String] = []) {
+            self.captions = captions
+            self.links = links
+        }
+    }
+
     /// Phrases that cancel cues of some statuses in their sentence.
     public struct NonFact: Hashable, Sendable {
         public var phrases: [String]
@@ -177,6 +191,8 @@ public struct Lexicon: Hashable, Sendable {
     public var words: Words
     public var mood: Mood
     public var nonFacts: [NonFact]
+    /// Phrases that mark page furniture rather than reporting.
+    public var furniture = Furniture()
 
     public init(
         kinds: [Kind] = [],
@@ -253,6 +269,8 @@ public struct Lexicon: Hashable, Sendable {
         result.mood.superseded = Self.union(result.mood.superseded, other.mood.superseded)
         result.mood.intent = Self.union(result.mood.intent, other.mood.intent)
         result.nonFacts.append(contentsOf: other.nonFacts)
+        result.furniture.captions = Self.union(result.furniture.captions, other.furniture.captions)
+        result.furniture.links = Self.union(result.furniture.links, other.furniture.links)
         return result
     }
 

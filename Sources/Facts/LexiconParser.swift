@@ -29,7 +29,9 @@ extension Lexicon {
 private struct LexiconParser {
     let origin: String
 
-    private static let topLevelKeys: Set<String> = ["kinds", "generic", "cues", "words", "mood", "non_facts"]
+    private static let topLevelKeys: Set<String> = [
+        "kinds", "generic", "cues", "words", "mood", "non_facts", "furniture",
+    ]
 
     func parse(_ root: TOMLTable) throws(LexiconError) -> Lexicon {
         for key in root.keys where !Self.topLevelKeys.contains(key) {
@@ -76,6 +78,11 @@ private struct LexiconParser {
             lexicon.mood.sentenceHedge = try phrases(mood, "sentence_hedge", path: "mood") ?? []
             lexicon.mood.superseded = try phrases(mood, "superseded", path: "mood") ?? []
             lexicon.mood.intent = try phrases(mood, "intent", path: "mood") ?? []
+        }
+        if let furniture = try table(root, "furniture", path: "furniture") {
+            try allowOnly(furniture, ["captions", "links"], path: "furniture")
+            lexicon.furniture.captions = try phrases(furniture, "captions", path: "furniture") ?? []
+            lexicon.furniture.links = try phrases(furniture, "links", path: "furniture") ?? []
         }
         if let value = root["non_facts"] {
             guard let array = value.array else {
