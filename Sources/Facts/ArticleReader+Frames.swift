@@ -141,6 +141,25 @@ extension ArticleReader {
         if end < range.upperBound, tokens[end].key == "of", let mention = mentionStarting(near: end + 1) {
             return group(from: mention).map { targetFor($0) }
         }
+        // "placed the embassy on ordered departure": the facility put on the status.
+        if start >= range.lowerBound + 2, tokens[start - 1].key == "on",
+            let mention = mentions.indices.last(where: {
+                mentions[$0].sentence == sentence && !mentions[$0].absorbed && mentions[$0].range.upperBound == start - 1
+            })
+        {
+            return [targetFor(mention)]
+        }
+        // "a drawdown of staff at the consulate", "ordered departure from the embassy".
+        var probe = end
+        if probe + 1 < range.upperBound, tokens[probe].key == "of", article.hasClass(.staff, at: probe + 1) {
+            probe += 1 + (article.classLength(.staff, at: probe + 1) ?? 1)
+        }
+        if probe + 1 < range.upperBound, ["at", "from"].contains(tokens[probe].key),
+            let mention = mentionStarting(near: probe + 1), compiled.lexicon.cues[cue].frame == .facility,
+            compiled.lexicon.cues[cue].done == .evacuated
+        {
+            return [targetFor(mention)]
+        }
         if start >= range.lowerBound + 2, tokens[start - 1].key == "'s",
             let mention = mentions.firstIndex(where: { $0.head.upperBound == start - 1 && !$0.absorbed })
         {

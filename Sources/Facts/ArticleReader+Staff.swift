@@ -248,6 +248,30 @@ extension ArticleReader {
                 return [Target(implied: draft, staff: count, status: status)]
             }
         }
+        // "Moscow ordered the United States to cut its staff in Russia by 755": the embassy of the state told to cut, in
+        // the capital of the country its staff is in (else of the state giving the order).
+        if status == .staffCut, demonym == nil, let directive = mood.directive,
+            let orderee = article.countryRefs[sentence].first(where: {
+                $0.token > directive && $0.token < start && !$0.isLocation
+            })?.code,
+            let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital })
+        {
+            let place = article.countryRefs[sentence].first(where: {
+                $0.token > start && $0.isLocation && $0.code != orderee
+            })?.code
+            let host = place ?? directiveActor(directive, sentence: sentence)
+            if let host, host != orderee, let capital = gazetteer.capital(of: host) {
+                let draft = Draft(
+                    kind: embassy,
+                    operatorCountry: orderee,
+                    host: host,
+                    city: CityRef(name: capital.name, country: host, known: true),
+                    trigger: "embassy",
+                    penalty: 0.1
+                )
+                return [Target(implied: draft, staff: count, staffLimit: staffLimit, status: status)]
+            }
+        }
         // "The Croatian embassy in Belgrade was ordered to reduce its staff by two diplomats": the clause's facility.
         // Only a passive order makes the subject the mission whose staff is cut ("expels four diplomats" does not).
         if status == .staffCut, city == nil, demonym == nil, let directive = mood.directive,

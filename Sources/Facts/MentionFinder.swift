@@ -356,6 +356,19 @@ struct MentionFinder {
                     if let code { mention.operators.append(code) }
                     index = next
                     end = next
+                    // "the embassies of Norway, Spain and Italy": coordinated owners of a plural head.
+                    while mention.plural, code != nil, index + 1 < limit,
+                        tokens[index].key == "," || tokens[index].key == "and",
+                        let (more, after) = ownerAfterOf(
+                            tokens[index + 1].key == "and" ? index + 2 : index + 1,
+                            limit: limit,
+                            mention: &mention
+                        ), let more
+                    {
+                        mention.operators.append(more)
+                        index = after
+                        end = after
+                    }
                     continue
                 }
                 break
