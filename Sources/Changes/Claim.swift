@@ -2,9 +2,10 @@ public import Core
 
 /// What one article version says about one facility, all its sentences taken together.
 ///
-/// An article often asserts several statuses for the same facility: background ("was ordered to close by
-/// Saturday") next to the news ("closed on Saturday"). The claim keeps the status furthest along the facility's
-/// life cycle (see ``StatusPrecedence``), with that fact's deadline and evidence.
+/// The fact extractor already resolves each article into one fact per facility (the article's own view, with the
+/// mentions that support it), and the change detector consumes exactly that. Versions stored before claims were
+/// resolved can hold several facts for one facility; for them the claim keeps the status furthest along the
+/// facility's life cycle (see ``StatusPrecedence``), with that fact's deadline and evidence.
 public struct Claim: Hashable, Sendable {
     public var facility: Facility
     public var state: FacilityState

@@ -144,7 +144,8 @@ extension ArticleReader {
         // "placed the embassy on ordered departure": the facility put on the status.
         if start >= range.lowerBound + 2, tokens[start - 1].key == "on",
             let mention = mentions.indices.last(where: {
-                mentions[$0].sentence == sentence && !mentions[$0].absorbed && mentions[$0].range.upperBound == start - 1
+                mentions[$0].sentence == sentence && !mentions[$0].absorbed
+                    && mentions[$0].range.upperBound == start - 1
             })
         {
             return [targetFor(mention)]

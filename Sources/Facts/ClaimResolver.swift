@@ -17,6 +17,8 @@ import Core
 struct ClaimResolver {
     let article: AnnotatedArticle
     let lexicon: Lexicon
+    /// The date the article's relative expressions resolve against: an order due after it is still pending.
+    let reference: CivilDate?
     let resolve: (TemporalExpression) -> Deadline
 
     func resolve(
@@ -59,7 +61,7 @@ struct ClaimResolver {
         var sameDeadline: [Int] = []
         for key in order {
             let items = groups[key]!.sorted { $0.sentence < $1.sentence }
-            guard let best = Self.strongest(items) else { continue }
+            guard let best = strongest(items) else { continue }
             // A description of the past alone ("opened in 1972") reports no change.
             if best.place == .background && best.status == .opened { continue }
             let chosen = chooseDeadline(for: best, among: items)
@@ -111,18 +113,41 @@ struct ClaimResolver {
 
     /// The mention whose status the claim takes: the heaviest, then the furthest along the life cycle, then the one
     /// with a deadline, then the first.
-    static func strongest(_ items: [Candidate]) -> Candidate? {
+    ///
+    /// A closure reported as done gives way to an order of the same weight that is due after the story ("Norway
+    /// shuts Peru's consulate ... ordered Peru to close it by June 12"): the closure is the order, told loosely.
+    func strongest(_ items: [Candidate]) -> Candidate? {
+        let heaviest = items.map(Self.weight).max()
+        let pendingOrder = items.contains {
+            Self.weight($0) == heaviest && $0.status == .orderedClosed && isDueLater($0)
+        }
+        func rank(_ item: Candidate) -> Int {
+            if pendingOrder, Candidate.deadlineFamily(of: item.status) == "close", item.status != .orderedClosed,
+                !isDueLater(item)
+            {
+                return StatusPrecedence.rank(.orderedClosed) - 1
+            }
+            return StatusPrecedence.rank(item.status)
+        }
         var best: Candidate?
         for item in items {
             guard let current = best else {
                 best = item
                 continue
             }
-            let lhs = (weight(item), StatusPrecedence.rank(item.status), item.expression != nil ? 1 : 0)
-            let rhs = (weight(current), StatusPrecedence.rank(current.status), current.expression != nil ? 1 : 0)
+            let lhs = (Self.weight(item), rank(item), item.expression != nil ? 1 : 0)
+            let rhs = (Self.weight(current), rank(current), current.expression != nil ? 1 : 0)
             if lhs > rhs { best = item }
         }
         return best
+    }
+
+    /// The mention's own deadline falls after the reference date.
+    private func isDueLater(_ item: Candidate) -> Bool {
+        guard let reference, let expression = item.expression, !expression.isAnaphoric,
+            let due = resolve(expression).value?.date
+        else { return false }
+        return due > reference
     }
 
     private func confidence(of best: Candidate, among items: [Candidate]) -> Double {

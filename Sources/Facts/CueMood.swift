@@ -198,6 +198,24 @@ struct CueMoodAnalyzer {
         return finish(mood, negated: negated, hedged: hedged, conditional: conditional, cueEnd: cueEnd, range: range)
     }
 
+    /// A directive verb whose object is a noun phrase ("ordered the expulsion of 35 diplomats"), the first of a
+    /// coordination ending at `conjunction`: found within a dozen words, before any clause break or other verb.
+    private func coordinatingDirective(before conjunction: Int, range: Range<Int>) -> Int? {
+        var index = conjunction - 1
+        while index >= range.lowerBound, conjunction - index <= 12 {
+            let key = tokens[index].key
+            if Self.clauseBreaks.contains(key) || key == "and" { return nil }
+            if article.classes(at: index).contains(.directive) {
+                // The directive's object must be a noun phrase ("ordered the"), not a clause ("ordered Peru to").
+                guard index + 1 < conjunction, ["the", "a", "an", "its", "their"].contains(tokens[index + 1].key)
+                else { return nil }
+                return index
+            }
+            index -= 1
+        }
+        return nil
+    }
+
     /// "These closures must be completed by ...": a modal right after a noun cue makes it an order.
     /// Negation, hedge and condition words among the four tokens before a governing verb, scanning left up to
     /// and including a clause break, and not below `floor`.
@@ -299,6 +317,24 @@ struct CueMoodAnalyzer {
             inherited.temporary = false
             return finish(inherited, negated: false, hedged: false, conditional: false, cueEnd: cueEnd, range: range)
         }
+        // The same when the first noun is no cue of ours ("ordered the expulsion of 35 diplomats and the closure of
+        // two compounds"): the directive governs every noun phrase it coordinates.
+        if index >= range.lowerBound, tokens[index].key == "and" || tokens[index].key == ",",
+            let directive = coordinatingDirective(before: index, range: range)
+        {
+            var mood = CueMood(governorStart: directive)
+            mood.ordered = true
+            mood.directive = directive
+            let (negated, hedged, conditional) = governorModifiers(before: directive, floor: range.lowerBound)
+            return finish(
+                mood,
+                negated: negated,
+                hedged: hedged,
+                conditional: conditional,
+                cueEnd: cueEnd,
+                range: range
+            )
+        }
         var negated = false
         var hedged = false
         var conditional = false
@@ -387,7 +423,9 @@ struct CueMoodAnalyzer {
         while index >= range.lowerBound, cueStart - index <= 3 {
             let key = tokens[index].key
             if Self.beForms.contains(key) { return key != "being" }
-            if !["now", "also", "already", "still", "currently", "formally", "officially"].contains(key) { return false }
+            if !["now", "also", "already", "still", "currently", "formally", "officially"].contains(key) {
+                return false
+            }
             index -= 1
         }
         return false

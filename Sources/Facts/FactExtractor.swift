@@ -52,7 +52,7 @@ public struct FactExtractor: Sendable {
         for (index, expression) in reader.pendingStaffDeadlines where candidates[index].expression == nil {
             candidates[index].expression = expression
         }
-        let resolver = ClaimResolver(article: annotated, lexicon: lexicon) { expression in
+        let resolver = ClaimResolver(article: annotated, lexicon: lexicon, reference: reference.date) { expression in
             expression.deadline(reference: reference.date, anchor: reference.anchor)
         }
         var extraction = resolver.resolve(candidates, deadlineNouns: reader.deadlineNouns)

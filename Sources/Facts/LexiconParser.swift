@@ -100,7 +100,11 @@ private struct LexiconParser {
     }
 
     private func parseKind(name: String, _ entry: TOMLTable, path: String) throws(LexiconError) -> Lexicon.Kind {
-        try allowOnly(entry, ["label", "triggers", "plurals", "short", "in_capital", "exclude", "missions"], path: path)
+        try allowOnly(
+            entry,
+            ["label", "triggers", "plurals", "short", "in_capital", "exclude", "missions"],
+            path: path
+        )
         guard let triggers = try phrases(entry, "triggers", path: path), !triggers.isEmpty else {
             throw error(.missingKey, "\(path).triggers", "a kind needs at least one trigger phrase")
         }

@@ -305,6 +305,10 @@ struct MentionFinder {
     // MARK: - Right side
 
     private static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
+    /// Places of their own, as an appositive calls an unknown name ("a town west of ...").
+    private static let settlementNouns: Set<String> = [
+        "town", "village", "city", "municipality", "hamlet", "port", "resort", "community", "township",
+    ]
     private static let placeNouns: Set<String> = [
         "city", "town", "port", "capital", "village", "cities", "towns", "capitals", "region", "province", "state",
         "district", "island", "enclave", "oblast", "hub", "resort",
@@ -379,14 +383,7 @@ struct MentionFinder {
             {
                 var start = index + 1
                 if key == "on" { start = index + 4 }
-                if var place = location(at: start, limit: limit) {
-                    if !place.cities.isEmpty, place.cities.allSatisfy({ !$0.known }),
-                        let known = appositiveCity(after: place.end, limit: limit)
-                    {
-                        // "at Serebryany Bor, a park on the edge of Moscow": the known city is the facility's city.
-                        place.cities = [known]
-                        if place.host == nil { place.host = known.country }
-                    }
+                if let place = location(at: start, limit: limit) {
                     apply(place, to: &mention)
                     index = place.end
                     end = index
@@ -409,7 +406,8 @@ struct MentionFinder {
                 end = index
                 continue
             }
-            if key == "from", let (from, next) = city(at: index + 1, limit: limit) ?? placeCity(at: index + 1, limit: limit)
+            if key == "from",
+                let (from, next) = city(at: index + 1, limit: limit) ?? placeCity(at: index + 1, limit: limit)
             {
                 mention.relocationFrom = from
                 index = next
@@ -465,18 +463,23 @@ struct MentionFinder {
 
     /// A known city named in an appositive right after an unknown place name: ", a wooded park on the edge of
     /// Moscow", ", a suburb outside Lagos", ", a district in Moscow".
-    private func appositiveCity(after end: Int, limit: Int) -> CityRef? {
+    ///
+    /// Returns the known city and whether the appositive calls the unknown name a settlement of its own ("a town
+    /// west of", "a village near"), which then stays the place; a park, district or suburb is part of the city.
+    private func appositiveCity(after end: Int, limit: Int) -> (CityRef, Bool)? {
         guard end < limit, tokens[end].key == "," else { return nil }
         var index = end + 1
         guard index < limit, ["a", "an", "the"].contains(tokens[index].key) else { return nil }
+        var isSettlement = false
         while index < min(limit, end + 12) {
             let key = tokens[index].key
             if key == "," || key == ";" || article.kind[index] != nil || !article.cue[index].isEmpty { return nil }
-            if ["of", "in", "near", "outside"].contains(key), index + 1 < limit,
+            if Self.settlementNouns.contains(key) { isSettlement = true }
+            if ["of", "in", "near", "outside", "from"].contains(key), index + 1 < limit,
                 let entity = article.entity[index + 1], !entity.cities.isEmpty, entity.countries.isEmpty,
                 let city = chooseCity(entity.cities)
             {
-                return city
+                return (city, isSettlement)
             }
             index += 1
         }
@@ -517,7 +520,26 @@ struct MentionFinder {
         if place.eachOther { mention.eachOtherCapitals = place.cities.isEmpty }
     }
 
+    /// A place phrase, with an unknown name placed by the appositive after it: "at Serebryany Bor, a park on the
+    /// edge of Moscow" is in Moscow; "in Valle de Bravo, a town west of Mexico City" stays the town, in Mexico.
     private func location(at start: Int, limit: Int) -> Place? {
+        guard var place = rawLocation(at: start, limit: limit) else { return nil }
+        if !place.cities.isEmpty, place.cities.allSatisfy({ !$0.known }),
+            let (known, isSettlement) = appositiveCity(after: place.end, limit: limit)
+        {
+            if isSettlement {
+                for position in place.cities.indices where place.cities[position].country == nil {
+                    place.cities[position].country = known.country
+                }
+            } else {
+                place.cities = [known]
+            }
+            if place.host == nil { place.host = known.country }
+        }
+        return place
+    }
+
+    private func rawLocation(at start: Int, limit: Int) -> Place? {
         var index = start
         guard index < limit else { return nil }
         var place = Place(end: index)
@@ -549,8 +571,9 @@ struct MentionFinder {
         if index < limit, tokens[index].key == "the" { index += 1 }
         var words = 0
         while index < limit, words < 5, !Self.placeNouns.contains(tokens[index].key),
-            tokens[index].isWord || tokens[index].key == "-" && index > start && index + 1 < limit
-                && tokens[index - 1].isWord && tokens[index + 1].isWord,
+            tokens[index].isWord
+                || tokens[index].key == "-" && index > start && index + 1 < limit
+                    && tokens[index - 1].isWord && tokens[index + 1].isWord,
             article.entity[index] == nil
                 || !(article.entity[index]!.demonyms.isEmpty && article.entity[index]!.countries.isEmpty)
                 || !tokens[index].capitalized
@@ -563,9 +586,11 @@ struct MentionFinder {
             words += 1
         }
         // "the Saudi capital", "the southern Polish city of Krakow": the adjective names the host.
-        if place.host == nil, let adjective = (saved..<index).first(where: {
-            article.entity[$0].map { !$0.demonyms.isEmpty || !$0.countries.isEmpty } ?? false
-        }), let entity = article.entity[adjective], let country = (entity.demonyms + entity.countries).first {
+        if place.host == nil,
+            let adjective = (saved..<index).first(where: {
+                article.entity[$0].map { !$0.demonyms.isEmpty || !$0.countries.isEmpty } ?? false
+            }), let entity = article.entity[adjective], let country = (entity.demonyms + entity.countries).first
+        {
             place.host = compiled.gazetteer.countries[country].code
         }
         if index < limit, Self.placeNouns.contains(tokens[index].key),

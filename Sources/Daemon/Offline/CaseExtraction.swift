@@ -6,8 +6,9 @@ import Foundation
 /// JSON line out, in one process (the form evaluation sets and bulk checks use).
 ///
 /// Input lines are `{"id", "text", "published"}` (`published` is `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or null). Output
-/// lines are `{"id", "facts": [...], "rejected": [...], "timex": [...]}`: facts with flat keys (`kind`, `city`,
-/// `status`, `deadline`, `operator`, `country`, ...), and every time expression with Unicode scalar offsets into
+/// lines are `{"id", "facts": [...], "rejected": [...], "timex": [...]}`: facts (one claim per facility) with flat keys
+/// (`kind`, `city`, `status`, `deadline`, `operator`, `country`, ...) and the `support` they were resolved from
+/// (`status`, `place`, `sentence`, `span` of each mention), and every time expression with Unicode scalar offsets into
 /// `text`, its TIMEX3 `type` and `value`. A line that cannot be read gives `{"id", "error"}` and the run goes on.
 public struct CaseExtraction: Sendable {
     /// One input line.
@@ -36,10 +37,12 @@ public struct CaseExtraction: Sendable {
         var confidence: Double
         var sentence: String
         var span: TextSpan
+        /// The mentions the claim was resolved from (absent for rejected candidates).
+        var support: [Support]?
 
         enum CodingKeys: String, CodingKey {
             case key, facility, kind, `operator`, country, city, status, deadline, staff, polarity, confidence
-            case sentence, span
+            case sentence, span, support
             case deadlineText = "deadline_text"
             case deadlineAnchor = "deadline_anchor"
             case staffLimit = "staff_limit"
@@ -64,6 +67,7 @@ public struct CaseExtraction: Sendable {
             confidence = (fact.confidence * 100).rounded() / 100
             sentence = fact.evidence.sentence
             span = fact.evidence.span
+            support = fact.support.isEmpty ? nil : fact.support
         }
     }
 

@@ -82,6 +82,14 @@ public struct OfflineExtraction: Sendable, Encodable {
         for fact in facts {
             lines.append("    \(fact.status.rawValue)  \(fact.facility.key)  \(Self.details(fact))")
             lines.append("        “\(fact.evidence.sentence)”")
+            // The claim is the article's resolved view; the mentions it was resolved from stand under it.
+            if fact.support.count > 1 {
+                for mention in fact.support {
+                    lines.append(
+                        "        · \(mention.status.rawValue) (\(mention.place.rawValue)): “\(mention.sentence)”"
+                    )
+                }
+            }
         }
         if !rejected.isEmpty {
             lines.append("  not asserted (no change would be logged):")

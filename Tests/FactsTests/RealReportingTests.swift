@@ -1,0 +1,309 @@
+import Core
+import Facts
+import Testing
+
+/// The error classes seen on real reporting, one rule each, in sentences written for these tests.
+///
+/// Each test states how English news says something (an order as a noun, a list of posts under a colon, a
+/// caption beside the body) and checks the one claim per facility that an article should leave.
+@Suite struct RealReportingTests {
+    private func extraction(
+        _ paragraphs: [String],
+        title: String? = "Headline",
+        published: String? = "2024-05-06"
+    )
+        -> FactExtraction
+    {
+        ExtractionFixtures.extract(ExtractionFixtures.article(title, paragraphs, published: published))
+    }
+
+    private func facts(_ paragraphs: [String], published: String? = "2024-05-06") -> Set<String> {
+        ExtractionFixtures.summary(extraction(paragraphs, published: published).facts)
+    }
+
+    // MARK: - One claim per facility
+
+    @Test func anOrderWithItsDeadlineBeatsTheHeadlinesLooseClosure() {
+        let result = extraction(
+            [
+                "Norway on Monday ordered Peru to close its consulate in Bergen by June 12.",
+                "The consulate, which opened in 1988, is Peru's oldest mission in Scandinavia.",
+            ],
+            title: "Norway shuts Peruvian consulate in Bergen"
+        )
+        #expect(ExtractionFixtures.summary(result.facts) == ["pe:consulate:no:bergen ordered_closed 2024-06-12"])
+        let claim = try! #require(result.facts.first)
+        // Every mention stands under the claim, each marked with where it stands.
+        #expect(claim.support.map(\.status) == [.closed, .orderedClosed, .opened])
+        #expect(claim.support.map(\.place) == [.headline, .body, .background])
+        #expect(claim.evidence.sentence.hasPrefix("Norway on Monday ordered"))
+    }
+
+    @Test func aDoneClosureIsTheNewsOnceTheOrderIsDue() {
+        // The order was due on Saturday; on Monday the consulate has closed.
+        let result = facts(
+            [
+                "Norway had ordered Peru to close its consulate in Bergen by Saturday.",
+                "The consulate in Bergen closed on Saturday, officials said.",
+            ]
+        )
+        // The day it closed has passed: no deadline.
+        #expect(result == ["pe:consulate:no:bergen closed nil"])
+    }
+
+    @Test func aDescriptionOfThePastIsNoChange() {
+        let result = facts(
+            [
+                "Russia's consulate general in Boston, opened in 1972, is its oldest in the region.",
+                "The United States ordered Russia to close its consulate in Houston by Friday.",
+            ]
+        )
+        #expect(result == ["ru:consulate:us:houston ordered_closed 2024-05-10"])
+    }
+
+    @Test func atMostOneFactPerFacilityWhateverTheArticleRepeats() {
+        let result = extraction(
+            [
+                "Argentina said its embassy in Lima would be closed temporarily.",
+                "The Argentine embassy in Lima was evacuated on Monday, the ministry said.",
+                "The closure of the embassy in Lima came after protests.",
+            ]
+        )
+        let keys = result.facts.map(\.facility.key.rawValue)
+        #expect(keys == ["ar:embassy:pe:lima"])
+        #expect(result.facts[0].support.count == 3)
+    }
+
+    // MARK: - Lists and coordination
+
+    @Test func coordinatedOwnersEachHaveTheirFacility() {
+        let result = facts(["Ghana said the embassies of Norway, Spain and Italy in Accra would be closed on Friday."])
+        #expect(
+            result == [
+                "no:embassy:gh:accra ordered_closed 2024-05-10", "es:embassy:gh:accra ordered_closed 2024-05-10",
+                "it:embassy:gh:accra ordered_closed 2024-05-10",
+            ]
+        )
+    }
+
+    @Test func embassiesInSeveralCountriesAreInTheirCapitals() {
+        let result = facts(
+            [
+                "Since the start of the fighting, Greece has evacuated or left unstaffed its embassies in three "
+                    + "countries: Libya, Sudan and Yemen.",
+                "Portugal has evacuated several of its embassies in the region, including in Mali and Niger.",
+            ]
+        )
+        #expect(
+            result == [
+                "gr:embassy:ly:tripoli evacuated nil", "gr:embassy:sd:khartoum evacuated nil",
+                "gr:embassy:ye:sanaa evacuated nil", "pt:embassy:ml:bamako evacuated nil",
+                "pt:embassy:ne:niamey evacuated nil",
+            ]
+        )
+    }
+
+    @Test func aColonListOfPostsSharesTheHeadersStatus() {
+        let result = facts(
+            [
+                "Posts closed Tuesday, May 7 to Friday, May 10:",
+                "Canadian Embassy Dakar, Senegal",
+                "Canadian Embassy Bamako, Mali",
+                "Canadian Consulate Abidjan, Ivory Coast",
+                "The ministry said more information would follow.",
+            ]
+        )
+        #expect(
+            result.map { $0.split(separator: " ")[0] }.sorted() == [
+                "ca:consulate:ci:abidjan", "ca:embassy:ml:bamako", "ca:embassy:sn:dakar",
+            ]
+        )
+    }
+
+    @Test func aListAfterIncludingNamesTheFacilitiesOfAPluralPhrase() {
+        let result = facts(
+            [
+                "French consulates that would normally open on Saturdays, including those in Fes, Agadir and Tangier, "
+                    + "will be closed that day."
+            ]
+        )
+        #expect(
+            Set(result.map { $0.split(separator: " ")[0] }) == [
+                "fr:consulate:ma:fez", "fr:consulate:ma:agadir", "fr:consulate:ma:tangier",
+            ]
+        )
+    }
+
+    @Test func amongTheMissionsToReopenWereTheListedOnes() {
+        let result = facts(
+            ["Among the Dutch missions to reopen on Monday were the embassy in Amman and the consulate in Erbil."]
+        )
+        #expect(
+            Set(result.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }) == [
+                "nl:embassy:jo:amman reopened", "nl:consulate:iq:erbil reopened",
+            ]
+        )
+    }
+
+    // MARK: - Places and kinds
+
+    @Test func aTownNamedWithItsStateIsThePlace() {
+        #expect(
+            facts(["Authorities seized the compound in Hollow Creek, Maryland, that Russian diplomats had used."])
+                == ["ru:compound:us:hollow-creek seized nil"]
+        )
+        // A town placed by an appositive stays the place.
+        #expect(
+            facts([
+                "Mexico seized a diplomatic compound in Valle Verde, a town west of Mexico City, used by Cuban diplomats."
+            ])
+                == ["cu:compound:mx:valle-verde seized nil"]
+        )
+    }
+
+    @Test func aParkAtTheEdgeOfACityIsInThatCity() {
+        #expect(
+            facts(["Russia seized a dacha used by Japanese diplomats at Pine Grove, a park on the edge of Moscow."])
+                == ["jp:compound:ru:moscow seized nil"]
+        )
+    }
+
+    @Test func estatesAndWarehousesAreFacilitiesOfTheirOwn() {
+        let result = facts(["Russia also seized a U.S. Embassy summer estate on the outskirts of Moscow."])
+        #expect(result == ["us:compound:ru:moscow seized nil"])
+        #expect(
+            facts(["Authorities sealed and seized the Belgian embassy warehouse in Kinshasa on Monday."])
+                == ["be:warehouse:cd:kinshasa seized nil"]
+        )
+    }
+
+    @Test func aMissionToACapitalIsTheEmbassyThere() {
+        #expect(
+            facts(["Chad's diplomatic mission to Bangui will also be closed."]) == [
+                "td:embassy:cf:bangui ordered_closed nil"
+            ]
+        )
+        #expect(
+            facts(["Bahrain said it would withdraw its diplomatic mission from the Qatari capital of Doha."])
+                == ["bh:embassy:qa:doha evacuated nil"]
+        )
+    }
+
+    // MARK: - Orders, evacuations, reopenings
+
+    @Test func ordersStatedAsNounsOrInThePassive() {
+        #expect(
+            facts(["The order to shut the Bolivian consulate in Arica takes effect on Friday."])
+                == ["bo:consulate:cl:arica ordered_closed 2024-05-10"]
+        )
+        #expect(
+            facts(["Chile said the Bolivian consul was told to vacate the consulate in Arica."])
+                == ["bo:consulate:cl:arica ordered_closed nil"]
+        )
+        #expect(
+            facts(["Lithuania revoked the licence of the Belarusian consulate in Klaipeda as of May 20."])
+                == ["by:consulate:lt:klaipeda ordered_closed 2024-05-20"]
+        )
+        #expect(
+            facts(["Sweden is closing its consulate in Izmir, the ministry said."]) == [
+                "se:consulate:tr:izmir ordered_closed nil"
+            ]
+        )
+    }
+
+    @Test func orderedDepartureAndStaffLeavingAreEvacuations() {
+        #expect(
+            facts(["The State Department placed the embassy in Kabul on ordered departure."])
+                == ["us:embassy:af:kabul evacuated nil"]
+        )
+        #expect(
+            facts(["A total of 25 Serbian diplomats left the embassy in Pristina on Tuesday."])
+                == ["rs:embassy:xk:pristina evacuated nil"]
+        )
+        #expect(facts(["Lima is recalling all personnel from Caracas."]) == ["pe:embassy:ve:caracas evacuated nil"])
+        #expect(
+            facts(["Kenya ordered all diplomatic staff at the Somali embassy in Nairobi to leave the country."])
+                == ["so:embassy:ke:nairobi evacuated nil"]
+        )
+    }
+
+    @Test func statedIntentionsAreFactsWhenDatedOrAnnounced() {
+        #expect(
+            facts(["Uganda plans to reopen its embassy in Juba on June 3."]) == [
+                "ug:embassy:ss:juba reopened 2024-06-03"
+            ]
+        )
+        #expect(facts(["Uganda plans to reopen its embassy in Juba."]).isEmpty)
+        #expect(
+            facts(["Serbia announced its intention to close its consulate in Rijeka."])
+                == ["rs:consulate:hr:rijeka ordered_closed nil"]
+        )
+    }
+
+    @Test func statesAVerbAwayFromEmbassiesOwnThemInEachOthersCapitals() {
+        #expect(
+            facts(["Ethiopia and Eritrea formally committed to reopening embassies within weeks."]).map {
+                $0.split(separator: " ")[0]
+            }.sorted() == ["er:embassy:et:addis-ababa", "et:embassy:er:asmara"]
+        )
+    }
+
+    // MARK: - Staff
+
+    @Test func expellingDiplomatsIsNoStaffCutButACapIs() {
+        #expect(facts(["Poland expelled 12 Belarusian diplomats on Monday."]).isEmpty)
+        #expect(
+            facts(
+                ["Poland ordered Belarus to cut the staff of its embassy in Warsaw to 20 by March 1."],
+                published: "2024-02-01"
+            )
+                == ["by:embassy:pl:warsaw staff_cut 2024-03-01"]
+        )
+        #expect(
+            facts(
+                ["Moscow ordered the United States to cut its staff in Russia by 455 by September 1."],
+                published: "2024-08-01"
+            )
+                == ["us:embassy:ru:moscow staff_cut 2024-09-01"]
+        )
+    }
+
+    @Test func aPeriodForPeopleIsNoDeadlineOfTheMission() {
+        #expect(
+            facts([
+                "Kenya ordered the Somali consulate in Mombasa closed.",
+                "The diplomats have 72 hours to leave the country.",
+            ])
+                == ["so:consulate:ke:mombasa ordered_closed nil"]
+        )
+    }
+
+    // MARK: - Mood
+
+    @Test func unclearHopedForConditionalAndPotentialClosuresAreNotFacts() {
+        for sentence in [
+            "It is unclear whether the Danish embassy in Rabat will reopen.",
+            "Officials said they looked forward to reopening the consulate in Fez when conditions allow.",
+            "If Vienna refuses, Moscow will close the Austrian consulate in Kazan, the ministry said.",
+            "Ecuador faces the potential closure of its embassy in Caracas.",
+            "Closing the Ukrainian consulate in Gdansk would send the wrong message, the minister said.",
+            "Seoul has yet to confirm the reopening of its embassy in Kyiv.",
+        ] {
+            #expect(facts([sentence]).isEmpty, "\(sentence)")
+        }
+    }
+
+    // MARK: - Furniture
+
+    @Test func captionsAndLinksGiveWayToTheBody() {
+        let result = extraction(
+            [
+                "A guard stands outside the Peruvian embassy in Caracas, which reopened last year. REUTERS/Staff",
+                "Read also: Peru reopens embassy in Caracas",
+                "Peru on Monday ordered the closure of its embassy in Caracas by Friday.",
+            ]
+        )
+        #expect(ExtractionFixtures.summary(result.facts) == ["pe:embassy:ve:caracas ordered_closed 2024-05-10"])
+        #expect(result.facts.first?.support.filter { $0.place == .furniture }.count == 2)
+    }
+}
