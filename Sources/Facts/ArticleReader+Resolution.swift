@@ -247,6 +247,8 @@ extension ArticleReader {
             if let wantedCity {
                 guard let city, FacilityKeyText.slug(city.name) == wantedCity else { return false }
             }
+            // "its embassy in Bahrain" refers to no embassy in another country.
+            if let wantedHost = mention.host, let country = city?.country, country != wantedHost { return false }
             if !mention.isGeneric, let mentionKind = mention.kindIndex {
                 if mention.isShort {
                     if wantedCity == nil {

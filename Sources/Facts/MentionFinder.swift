@@ -218,6 +218,13 @@ struct MentionFinder {
                 break
             }
             if Self.determiners.contains(token.key) || token.key == "both" {
+                // "said that Russia's consulate": no determiner stands before a possessive owner, so "that" here
+                // opens a clause.
+                if token.key == "that", lowest < mention.head.lowerBound,
+                    tokens[lowest..<mention.head.lowerBound].contains(where: { $0.key == "'s" })
+                {
+                    break
+                }
                 if Self.definiteWords.contains(token.key) { mention.definite = true }
                 if token.key == "both" { mention.count = 2 }
                 lowest = index
@@ -331,7 +338,7 @@ struct MentionFinder {
         // "U.S. Embassy Antananarivo", "US Embassy Kabul": a name-style heading puts the city right after the head.
         if index == mention.head.upperBound, index < limit, tokens[mention.head.lowerBound].capitalized,
             tokens[index].capitalized, let entity = article.entity[index], !entity.cities.isEmpty,
-            entity.countries.isEmpty, entity.demonyms.isEmpty, let (city, next) = city(at: index, limit: limit),
+            entity.demonyms.isEmpty, let (city, next) = city(at: index, limit: limit),
             next > index + entity.length || next == limit || [".", ";", ":"].contains(tokens[next].key)
         {
             // Only as a heading or list item, with its country or alone ("U.S. Embassy Amman, Jordan"): in running
