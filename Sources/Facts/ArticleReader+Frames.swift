@@ -45,12 +45,16 @@ extension ArticleReader {
         }
         // "was closed" is passive; "is closing" is progressive and keeps its object.
         let passive = payload.form == .past && moodAnalyzer.isPassive(cueStart: start, range: range)
-        if !passive, let mention = mentionStarting(near: index), mentions[mention].range.lowerBound <= index + 3 {
+        if !passive, !cue.intransitive, let mention = mentionStarting(near: index),
+            mentions[mention].range.lowerBound <= index + 3
+        {
             return group(from: mention).map { targetFor($0) }
         }
         // "evacuated or left unstaffed its embassies", "closed and sealed the consulate": a second verb coordinated
         // with the cue shares its object.
-        if !passive, index + 1 < range.upperBound, tokens[index].key == "or" || tokens[index].key == "and" {
+        if !passive, !cue.intransitive, index + 1 < range.upperBound,
+            tokens[index].key == "or" || tokens[index].key == "and"
+        {
             var probe = index + 1
             while probe < min(range.upperBound, index + 5), mentionAt[probe] == nil, tokens[probe].isWord,
                 !tokens[probe].capitalized, !Self.objectStarters.contains(tokens[probe].key)
@@ -83,7 +87,7 @@ extension ArticleReader {
         {
             return subjectTargets(cueStart: start, sentence: sentence, transitive: false)
         }
-        if !passive, index < range.upperBound, looksLikeObject(index) {
+        if !passive, !cue.intransitive, index < range.upperBound, looksLikeObject(index) {
             // "opened its annual film festival": something else was opened.
             return subjectTargets(cueStart: start, sentence: sentence, transitive: true, relativeOnly: true)
         }

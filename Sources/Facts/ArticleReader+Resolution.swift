@@ -43,7 +43,10 @@ extension ArticleReader {
         var trigger = mention.trigger
         // A reference ("the consulate", "the mission", "the Hawassa office"): find what it refers to.
         let needsAntecedent = cities.isEmpty || mention.isGeneric || mention.isShort
-        if needsAntecedent && !mention.eachOtherCapitals && !(mention.inCapital && host != nil) {
+        // "certain US embassies and consulates", "embassies in the region": an indefinite plural names a set, not
+        // the one facility named last.
+        let namesASet = mention.plural && !mention.definite && mention.count == nil && mention.pronoun == nil
+        if needsAntecedent && !namesASet && !mention.eachOtherCapitals && !(mention.inCapital && host != nil) {
             if let antecedent = antecedent(for: mention, owners: owners, context: context, cities: cities) {
                 if kind == nil || mention.isShort || mention.isGeneric { kind = antecedent.kind }
                 if cities.isEmpty, let city = antecedent.city { cities = [city] }
@@ -111,7 +114,7 @@ extension ArticleReader {
             }
             // "Britain withdrew staff from its embassy as well": no place and no host named, so the facility is in
             // the place the story is about, the city of its latest fact (not one in the owner's own country).
-            if cities.isEmpty, host == nil, explicitOwner, let place = storyPlace(excluding: owners) {
+            if cities.isEmpty, host == nil, explicitOwner, !namesASet, let place = storyPlace(excluding: owners) {
                 cities = [place]
                 penalty += 0.15
             }
@@ -211,8 +214,21 @@ extension ArticleReader {
         if pronoun == .their {
             return refs.filter { $0.group == last.group }.map(\.code)
         }
+        // "Saudi Arabia breaks ties with Iran after an attack on its embassy": a state that is only the object of a
+        // preposition is not whose "its" is; the clause's subject is. ("Russia ordered Estonia to close its
+        // consulate": Estonia is the one told to act, and keeps it.)
+        if last.token > article.sentences[sentence].lowerBound,
+            Self.obliquePrepositions.contains(tokens[last.token - 1].key),
+            let subject = refs.first(where: { !$0.isAdjective }), subject.code != last.code
+        {
+            return [subject.code]
+        }
         return [last.code]
     }
+
+    static let obliquePrepositions: Set<String> = [
+        "with", "against", "on", "over", "toward", "towards", "between", "than", "to", "by",
+    ]
 
     /// Owner from the clause when the phrase gives none: the state doing it (opening its own office), or, for an
     /// act of the host (a seizure), the other state named.

@@ -95,6 +95,8 @@ public struct Lexicon: Hashable, Sendable {
         public var requiresPrior: [Status]
         /// For staff cues: the status when another state orders a counted withdrawal.
         public var byHost: Status?
+        /// The facility is always the verb's subject, never an object after it ("remained closed due to ...").
+        public var intransitive: Bool
         /// Nouns between the verb and the facility that the cue acts on through them ("revoke the licence of the
         /// consulate", "withdrew consent to operate the consulate").
         public var via: [String]
@@ -111,7 +113,8 @@ public struct Lexicon: Hashable, Sendable {
             objects: [String] = [],
             requiresPrior: [Status] = [],
             byHost: Status? = nil,
-            via: [String] = []
+            via: [String] = [],
+            intransitive: Bool = false
         ) {
             self.name = name
             self.frame = frame
@@ -125,6 +128,7 @@ public struct Lexicon: Hashable, Sendable {
             self.requiresPrior = requiresPrior
             self.byHost = byHost
             self.via = via
+            self.intransitive = intransitive
         }
     }
 
@@ -249,6 +253,7 @@ public struct Lexicon: Hashable, Sendable {
                 merged.nouns = Self.union(merged.nouns, cue.nouns)
                 merged.objects = Self.union(merged.objects, cue.objects)
                 merged.via = Self.union(merged.via, cue.via)
+                merged.intransitive = merged.intransitive || cue.intransitive
                 result.cues[index] = merged
             } else {
                 result.cues.append(cue)

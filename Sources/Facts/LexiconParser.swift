@@ -126,7 +126,7 @@ private struct LexiconParser {
             entry,
             [
                 "frame", "verbs", "nouns", "done", "ordered", "temporary", "actor", "objects", "requires_prior",
-                "by_host", "via",
+                "by_host", "via", "intransitive",
             ],
             path: path
         )
@@ -170,7 +170,8 @@ private struct LexiconParser {
             objects: try phrases(entry, "objects", path: path) ?? [],
             requiresPrior: requiresPrior,
             byHost: try status(entry, "by_host", path: path),
-            via: try phrases(entry, "via", path: path) ?? []
+            via: try phrases(entry, "via", path: path) ?? [],
+            intransitive: try bool(entry, "intransitive", path: path) ?? false
         )
     }
 
