@@ -18,6 +18,10 @@ extension ArticleReader {
         "while", "than", "too", "entirely", "completely", "altogether", "indefinitely", "there", "here", "anyway",
         "instead", "already", "today", "tomorrow", "yesterday", "tonight", "overnight", "officially",
     ]
+    static let openingQuotes: Set<String> = ["\"", "\u{201C}", "\u{2018}"]
+    static let auxiliaries: Set<String> = [
+        "will", "would", "shall", "is", "are", "was", "were", "has", "have", "had", "must", "could", "may",
+    ]
     static let objectStarters: Set<String> = [
         "the", "its", "their", "his", "her", "our", "all", "some", "several", "any", "another", "both", "each",
         "these", "those", "this", "that", "what",
@@ -324,6 +328,12 @@ extension ArticleReader {
                     index = open - 1
                     continue
                 }
+            }
+            // `X "will be reopened on Tuesday", he said`: a quotation that opens inside the verb group leaves its
+            // subject outside the quote.
+            if Self.openingQuotes.contains(key), index + 1 < end, Self.auxiliaries.contains(tokens[index + 1].key) {
+                index -= 1
+                continue
             }
             if CueMoodAnalyzer.clauseBreaks.contains(key)
                 || ["after", "before", "once", "if", "unless", "that"].contains(key)

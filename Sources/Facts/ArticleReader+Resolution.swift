@@ -120,6 +120,13 @@ extension ArticleReader {
             }
         }
         guard !cities.isEmpty else { return [] }
+        // "its embassy in Tehran" read as Iran's: an inferred owner cannot own a mission in its own country, so the
+        // other state named nearby owns it.
+        if owners.count == 1, mention.operators.isEmpty, cities.allSatisfy({ $0.country == owners[0] }),
+            let other = nearbyState(excluding: owners[0], sentence: mention.sentence)
+        {
+            owners = [other]
+        }
         var drafts: [Draft] = []
         for city in cities {
             let cityHost = city.country ?? host ?? otherCountry(in: context, excluding: owners)
@@ -168,6 +175,16 @@ extension ArticleReader {
             })
         else { return false }
         return (last.end..<mention.range.lowerBound).contains { tokens[$0].isWord && article.entity[$0] == nil }
+    }
+
+    /// The first state other than `excluded` named, not as a place, in the sentence or the one before it.
+    private func nearbyState(excluding excluded: CountryCode, sentence: Int) -> CountryCode? {
+        for number in [sentence, sentence - 1] where number >= 0 {
+            if let ref = article.countryRefs[number].first(where: { !$0.isLocation && $0.code != excluded }) {
+                return ref.code
+            }
+        }
+        return nil
     }
 
     /// The kind a generic noun names on its own ("diplomatic mission" names an embassy) when the phrase gives an

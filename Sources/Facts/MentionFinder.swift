@@ -612,6 +612,26 @@ struct MentionFinder {
                 place.end = next
                 return place
             }
+            // "the capital of the United Arab Emirates, Abu Dhabi", "the capitals of Jordan and Egypt".
+            if noun == "capital" || noun == "capitals" {
+                var start = index
+                if start < limit, tokens[start].key == "the" { start += 1 }
+                let (hosts, next) = countryList(at: start, limit: limit)
+                if !hosts.isEmpty {
+                    place.cities = hosts.compactMap { host in
+                        compiled.gazetteer.capital(of: host).map { CityRef(name: $0.name, country: host, known: true) }
+                    }
+                    place.end = next
+                    // The capital named again after a comma belongs to the phrase.
+                    if hosts.count == 1, next + 1 < limit, tokens[next].key == ",",
+                        let (named, after) = city(at: next + 1, limit: limit),
+                        FacilityKeyText.slug(named.name) == FacilityKeyText.slug(place.cities.first?.name ?? "")
+                    {
+                        place.end = after
+                    }
+                    return place
+                }
+            }
             // "the Saudi capital, Riyadh": the capital named in an appositive.
             if index + 1 < limit, tokens[index].key == ",", let (cities, next) = cityList(at: index + 1, limit: limit),
                 cities.count == 1, cities[0].known
