@@ -39,10 +39,16 @@ extension ArticleReader {
 
     /// A date in the cue's clause that ends a week or more before the reference date ("in 1966", "in April" in a
     /// June story, "last year").
+    ///
+    /// With no reference date at all (an undated text that names no full date), an event dated by its year alone
+    /// ("opened in 1972") is history; a deadline ("by October 31, 2024") is not an event's date.
     private func hasPastDate(around cueStart: Int, cueEnd: Int, sentence: Int) -> Bool {
-        guard let reference = reference.date else { return false }
         let (low, high) = clauseBounds(cueStart: cueStart, cueEnd: cueEnd, sentence: sentence)
         for date in pastDates[sentence] where date.token >= low && date.token < high {
+            guard let reference = reference.date else {
+                if date.yearOnly && !article.inTemporal[date.token] { return true }
+                continue
+            }
             if date.end.dayNumber <= reference.dayNumber - Self.backgroundDays { return true }
         }
         return false
@@ -69,16 +75,12 @@ extension ArticleReader {
     static func datedExpressions(
         _ article: AnnotatedArticle,
         reference: CivilDate?
-    ) -> [[(token: Int, end: CivilDate)]] {
+    ) -> [[(token: Int, end: CivilDate, yearOnly: Bool)]] {
         let tagger = TimexTagger()
         var lastDay: String?
-        var result: [[(token: Int, end: CivilDate)]] = []
+        var result: [[(token: Int, end: CivilDate, yearOnly: Bool)]] = []
         for range in article.sentences {
-            var dated: [(token: Int, end: CivilDate)] = []
-            guard reference != nil else {
-                result.append(dated)
-                continue
-            }
+            var dated: [(token: Int, end: CivilDate, yearOnly: Bool)] = []
             let tags = tagger.tag(
                 article.tokens,
                 sentence: range,
@@ -90,7 +92,7 @@ extension ArticleReader {
             for tag in tags where tag.type == .date || tag.type == .time {
                 while token < range.upperBound, article.tokens[token].end <= tag.start { token += 1 }
                 guard token < range.upperBound, let end = Self.lastDay(of: tag.value) else { continue }
-                dated.append((token, end))
+                dated.append((token, end, tag.value.count == 4))
             }
             result.append(dated)
         }

@@ -49,7 +49,7 @@ struct ArticleReader {
     let reference: (date: CivilDate?, anchor: Deadline.Anchor)
     let moodAnalyzer: CueMoodAnalyzer
     /// Dated time expressions per sentence, to tell news from background (see `place(of:cueStart:cueEnd:)`).
-    let pastDates: [[(token: Int, end: CivilDate)]]
+    let pastDates: [[(token: Int, end: CivilDate, yearOnly: Bool)]]
     var candidates: [Candidate] = []
     /// "the 5 p.m. deadline on Feb. 7" per sentence, for orders whose clause gives no date.
     var deadlineNouns: [(sentence: Int, expression: TemporalExpression)] = []

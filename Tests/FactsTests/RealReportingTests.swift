@@ -145,6 +145,38 @@ import Testing
         )
     }
 
+    @Test func aCapitalNamedThroughItsCountryAndAgainAfterACommaIsOnePlace() {
+        let result = facts(
+            [
+                "Among the Dutch missions to reopen on Monday were the embassy in the capital of Jordan, Amman, and "
+                    + "the consulate in Erbil."
+            ]
+        )
+        #expect(result == ["nl:embassy:jo:amman reopened nil", "nl:consulate:iq:erbil reopened nil"])
+    }
+
+    @Test func aQuotationOpeningInsideTheVerbKeepsItsSubject() {
+        let result = facts(
+            [
+                "Peru's embassy in Quito and its consulate in Guayaquil \u{201C}will be officially reopened on "
+                    + "Tuesday\u{201D}, the spokesman said."
+            ]
+        )
+        #expect(result == ["pe:embassy:ec:quito reopened 2024-05-07", "pe:consulate:ec:guayaquil reopened 2024-05-07"])
+    }
+
+    // MARK: - Owners
+
+    @Test func itsAfterAStateThatIsOnlyAPrepositionsObjectIsTheSubjects() {
+        let result = facts(
+            [
+                "Norway cut ties with Iran after an attack on its embassy in Tehran.",
+                "The foreign ministry of Norway said the embassy in Iran had been evacuated.",
+            ]
+        )
+        #expect(result == ["no:embassy:ir:tehran evacuated nil"])
+    }
+
     // MARK: - Places and kinds
 
     @Test func aTownNamedWithItsStateIsThePlace() {
