@@ -39,12 +39,16 @@ struct ClaimResolver {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(candidate)
         }
-        // Owned readings found later absorb earlier owner-less ones.
+        // Owned readings found later absorb earlier owner-less ones; where several owners have such a facility in
+        // that city ("Several countries relocate embassies from Kyiv"), the owner-less reading is one of them,
+        // unresolved, and adds nothing.
         for key in order where key.hasPrefix("xx:") {
             let suffix = key.drop { $0 != ":" }
             let owned = order.filter { $0.hasSuffix(suffix) && !$0.hasPrefix("xx:") }
             if owned.count == 1, let items = groups[key] {
                 groups[owned[0], default: []].append(contentsOf: items)
+                groups[key] = nil
+            } else if owned.count > 1 {
                 groups[key] = nil
             }
         }
