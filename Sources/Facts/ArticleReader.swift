@@ -200,6 +200,21 @@ struct ArticleReader {
         return !items.isEmpty && produce(reading, targets: items) > 0
     }
 
+    /// "will resume consular services after a two-month suspension": a cue of a required earlier status later in
+    /// the clause.
+    private func statesPrior(_ statuses: [Status], after cueEnd: Int, sentence: Int) -> Bool {
+        guard !statuses.isEmpty else { return false }
+        let range = article.sentences[sentence]
+        var index = cueEnd
+        while index < range.upperBound, tokens[index].key != ";" {
+            for match in article.cue[index] where statuses.contains(lexicon.cues[match.payload.cue].done) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// "announced its intention to", "confirmed plans to": an announcing verb just before the intention word.
     private func isAnnounced(_ intent: Int, _ sentence: Int) -> Bool {
         let range = article.sentences[sentence]
@@ -297,6 +312,7 @@ struct ArticleReader {
                 candidate.headlinePresent = sentence < article.headlineSentences && payload.form == .third
                 candidate.place = place
                 candidate.looseNoun = payload.form == .noun && !mood.ordered && expression == nil
+                candidate.priorStated = statesPrior(cue.requiresPrior, after: end, sentence: sentence)
                 candidates.append(candidate)
                 produced += 1
             }

@@ -23,6 +23,8 @@ struct Candidate: Sendable {
     var headlinePresent = false
     /// Where the mention stands: the body, the headline, page furniture, or background to the news.
     var place: Support.Place = .body
+    /// The clause names the earlier step this one requires ("resumed services after a two-month suspension").
+    var priorStated = false
     /// A bare noun ("the closure of X") that no order, modal or date governs: it names an event without telling
     /// whether it was ordered, done or only talked about, so a clause about the same facility outweighs it.
     var looseNoun = false

@@ -57,7 +57,7 @@ struct ClaimResolver {
         for key in order {
             groups[key] = groups[key]!.filter { candidate in
                 let requirements = lexicon.cues[candidate.cue].requiresPrior
-                guard !requirements.isEmpty else { return true }
+                guard !requirements.isEmpty, !candidate.priorStated else { return true }
                 return groups[key]!.contains { requirements.contains($0.status) }
             }
         }
