@@ -194,10 +194,12 @@ struct ArticleReader {
             expression: expression,
             sentence: sentence
         )
-        if let targets, !targets.isEmpty, produce(reading, targets: targets) > 0 { return true }
-        // "Posts closed Monday through Saturday:" and a list of posts: the cue governs the listed facilities.
+        // "Posts closed Monday through Saturday:" and a list of posts, "Among the missions to reopen were ...": a
+        // list the cue governs names its facilities outright, ahead of any reference back.
         let items = listTargets(after: start, sentence: sentence)
-        return !items.isEmpty && produce(reading, targets: items) > 0
+        if !items.isEmpty, produce(reading, targets: items) > 0 { return true }
+        guard let targets, !targets.isEmpty else { return false }
+        return produce(reading, targets: targets) > 0
     }
 
     /// "will resume consular services after a two-month suspension": a cue of a required earlier status later in
