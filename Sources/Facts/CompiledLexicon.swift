@@ -51,15 +51,15 @@ struct CompiledLexicon: Sendable {
     private(set) var dummyObjects: [Int: PhraseTrie<Bool>] = [:]
     /// Per kind: the folded plural and short nouns, to name a facility by its kind's label.
     private(set) var pluralKeys: [Set<String>] = []
-    /// The temporal tagger's start and anchor words by vocabulary id.
-    private(set) var temporalWords: TemporalTagger.WordTable
+    /// The time grammar's start, anchor and deadline words by vocabulary id.
+    private(set) var timexWords: TimexWords.Table
     private(set) var shortKeys: [Set<String>] = []
 
     init(lexicon: Lexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         var initial = Vocabulary()
-        temporalWords = TemporalTagger.WordTable(vocabulary: &initial)
+        timexWords = TimexWords.Table(vocabulary: &initial)
         vocabulary = initial
         for (index, country) in gazetteer.countries.enumerated() {
             for name in [country.name] + country.aliases {
@@ -160,7 +160,7 @@ struct CompiledLexicon: Sendable {
         }
         vocabulary.seal()
         let size = vocabulary.count
-        temporalWords.seal(vocabulary)
+        timexWords.seal(vocabulary)
         entities.seal(vocabularySize: size)
         kinds.seal(vocabularySize: size)
         cues.seal(vocabularySize: size)

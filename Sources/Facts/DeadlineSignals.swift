@@ -1,0 +1,229 @@
+/// How English news introduces a deadline: the signal words in front of a time expression, the period "to" a verb
+/// ("48 hours to leave"), the noun "the deadline", and "effective immediately".
+///
+/// One sentence's tokens; ``expression(for:before:)`` turns a TIMEX match into a deadline expression, or `nil`
+/// when nothing in front of it makes it one.
+struct DeadlineSignals {
+    typealias Prefix = TemporalExpression.Prefix
+
+    let tokens: [Token]
+    let sentence: Range<Int>
+    /// The time words by vocabulary id, when the tokens carry ids.
+    var words: TimexWords.Table?
+
+    /// Longest first, so that "on or before" wins over "on" and "as of" over nothing.
+    static let signals: [(words: [String], prefix: Prefix)] = [
+        (["no", "later", "than"], .by), (["not", "later", "than"], .by), (["on", "or", "before"], .by),
+        (["on", "or", "around"], .on), (["on", "or", "about"], .on), (["with", "effect", "from"], .starting),
+        (["effective", "as", "of"], .starting), (["starting", "from"], .starting), (["starting", "on"], .starting),
+        (["beginning", "on"], .starting), (["beginning", "from"], .starting), (["as", "of"], .starting),
+        (["as", "from"], .starting), (["effective", "from"], .starting), (["effective", "on"], .starting),
+        (["ahead", "of"], .by), (["prior", "to"], .by), (["by"], .by), (["before"], .by), (["until"], .by),
+        (["till"], .by), (["within"], .within), (["starting"], .starting), (["beginning"], .starting),
+        (["effective"], .starting), (["from"], .starting), (["on"], .on), (["around"], .on),
+    ]
+
+    /// The signal that ends right before `index`: where it starts and what it says.
+    func signal(before index: Int) -> (start: Int, prefix: Prefix)? {
+        guard index > sentence.lowerBound, TimexWords.roles(tokens, index - 1, words).contains(.signalEnd) else {
+            return nil
+        }
+        for (words, prefix) in Self.signals where index - words.count >= sentence.lowerBound {
+            let start = index - words.count
+            if words.indices.allSatisfy({ tokens[start + $0].key == words[$0] }) { return (start, prefix) }
+        }
+        return nil
+    }
+
+    func key(_ index: Int) -> String {
+        sentence.contains(index) ? tokens[index].key : ""
+    }
+
+    // MARK: - Tags
+
+    func expression(for match: TimexMatch, before earlier: ArraySlice<TimexMatch>) -> TemporalExpression? {
+        if let noun = deadlineNoun(match, before: earlier) { return noun }
+        guard let (value, minute) = Self.value(of: match.spec) else { return nil }
+        var start = match.range.lowerBound
+        var end = match.range.upperBound
+        let signal = signal(before: start)
+        var prefix: Prefix
+        let isPeriod: Bool
+        switch value {
+        case .offsetDays, .offsetMonths: isPeriod = true
+        default: isPeriod = false
+        }
+        if isPeriod {
+            if signal?.prefix == .within {
+                prefix = .within
+            } else if signal == nil || signal?.prefix == .on,
+                ["to", "deadline", "ultimatum"].contains(key(end))
+            {
+                // "48 hours to leave", "a 72-hour deadline"; not "for 48 hours", "by two days", "in 2019".
+                prefix = .none
+                if key(end) != "to" { end += 1 }
+            } else {
+                return nil
+            }
+        } else if let signal {
+            prefix = signal.prefix
+            // "around" dates a day; before a number it is a quantity.
+            if prefix == .on, key(signal.start) == "around", !match.namesDay { return nil }
+        } else if minute != nil {
+            // "Friday noon", "5 p.m. Friday".
+            prefix = .none
+        } else if isBareDay(match) {
+            prefix = .on
+        } else {
+            return nil
+        }
+        if prefix != .none || !isPeriod, let signal { start = signal.start }
+        var expression = TemporalExpression(
+            range: start..<end,
+            prefix: prefix,
+            value: value,
+            minuteOfDay: minute,
+            phrase: "",
+            direction: match.direction
+        )
+        if isPeriod {
+            expression.anchor = orderDay(before: earlier)
+        } else if case .sameDay = Self.day(of: match.spec) {
+            expression.anchor = earlier.last { $0.namesDay }
+        }
+        return expression
+    }
+
+    /// What a tag says as a deadline, and its clock time; `nil` for what cannot be one (a vague period, a bare
+    /// clock time, a recurrence, "now", "a week ago").
+    static func value(of spec: TimexSpec) -> (TemporalExpression.Value, Int?)? {
+        switch spec {
+        case .duration(let text):
+            return period(text).map { ($0, nil) }
+        case .clock(let minute, _, let date?):
+            // Midnight ends its day: the deadline stays on the date written.
+            return (.time(date), min(minute, 23 * 60 + 59))
+        case .clock, .set, .reference, .ago, .decade:
+            return nil
+        case .dayPart(let date, _):
+            return (.time(date), nil)
+        case .end(let period):
+            return (.endOf(period), nil)
+        default:
+            return (.time(spec), nil)
+        }
+    }
+
+    /// The day a tag stands for, under its time of day or part of day.
+    static func day(of spec: TimexSpec) -> TimexSpec {
+        switch spec {
+        case .clock(_, _, let date?): return day(of: date)
+        case .dayPart(let date, _), .end(let date): return day(of: date)
+        default: return spec
+        }
+    }
+
+    /// "PT48H" → 2 days, "P2W" → 14 days, "P1M" → 1 month; `nil` for an unknown amount ("within days").
+    static func period(_ value: String) -> TemporalExpression.Value? {
+        var text = Substring(value.dropFirst())
+        let time = text.first == "T"
+        if time { text = text.dropFirst() }
+        guard let unit = text.last, unit.isLetter, let amount = Double(text.dropLast()), amount >= 0 else {
+            return nil
+        }
+        let whole = { (count: Double) in Int(count.rounded(.up)) }
+        switch (time, unit) {
+        case (true, "H"): return .offsetDays(whole(amount / 24))
+        case (true, _): return .offsetDays(0)
+        case (false, "D"): return .offsetDays(whole(amount))
+        case (false, "W"): return .offsetDays(whole(amount * 7))
+        case (false, "M") where amount == amount.rounded(): return .offsetMonths(Int(amount))
+        case (false, "Q") where amount == amount.rounded(): return .offsetMonths(Int(amount) * 3)
+        case (false, "Y") where amount == amount.rounded(): return .offsetMonths(Int(amount) * 12)
+        default: return nil
+        }
+    }
+
+    /// Words after which a bare day is not a time the verb is set for: prepositions, articles, conjunctions.
+    static let notBefore: Set<String> = [
+        "in", "since", "of", "for", "during", "after", "at", "to", "and", "or", "but", "than", "the", "a", "an",
+        "this", "that", "'s", "last", "next", "through", "thru", "between", "every", "each", "until", "till", "nor",
+        "as", "like", "with", "without", "into", "onto", "over", "under", "about", "per", "via", "from",
+    ]
+
+    /// "will reopen Tuesday", "set to reopen the office in Riyadh Tuesday": news copy drops the "on" before a day
+    /// it names by its own word ("early Monday" dates an event instead).
+    private func isBareDay(_ match: TimexMatch) -> Bool {
+        let start = match.range.lowerBound
+        guard start > sentence.lowerBound, tokens[start - 1].isWord, !Self.notBefore.contains(tokens[start - 1].key),
+            tokens[start].capitalized || tokens[start].key == "tomorrow" || tokens[start].key == "today"
+        else { return false }
+        switch match.spec {
+        case .weekday, .directedWeekday, .monthDay, .date: return true
+        case .relativeDay(let offset): return offset >= 0
+        default: return false
+        }
+    }
+
+    /// The day the sentence gives the order a period counts from: the nearest day named before the period that is
+    /// not itself a deadline and does not point ahead ("Brazil on Thursday ordered ... within 48 hours", "received
+    /// the notification on Tuesday and was given 10 days").
+    private func orderDay(before earlier: ArraySlice<TimexMatch>) -> TimexMatch? {
+        for match in earlier.reversed() where match.namesDay && match.direction != .future {
+            if let signal = signal(before: match.range.lowerBound), signal.prefix != .on { continue }
+            return match
+        }
+        return nil
+    }
+
+    /// "the 5 p.m. deadline on Feb. 7", "before the deadline of March 3": a date named by the noun "deadline".
+    private func deadlineNoun(_ match: TimexMatch, before earlier: ArraySlice<TimexMatch>) -> TemporalExpression? {
+        var index = match.range.lowerBound - 1
+        if key(index) == "on" || key(index) == "of" { index -= 1 }
+        guard key(index) == "deadline", match.namesDay, let (value, ownMinute) = Self.value(of: match.spec) else {
+            return nil
+        }
+        var minute = ownMinute
+        if let clock = earlier.last, clock.range.upperBound == index, case .clock(let time, _, nil) = clock.spec {
+            minute = min(time, 23 * 60 + 59)
+            index = clock.range.lowerBound
+        }
+        index -= 1
+        guard key(index) == "the" || key(index) == "a" else { return nil }
+        let signal = signal(before: index)
+        return TemporalExpression(
+            range: (signal?.start ?? index)..<match.range.upperBound,
+            prefix: signal?.prefix ?? .none,
+            value: value,
+            minuteOfDay: minute,
+            phrase: "",
+            isDeadlineNoun: true,
+            direction: match.direction
+        )
+    }
+
+    // MARK: - Phrases without a time expression
+
+    /// "effective immediately", "with immediate effect", "immediately", "by the same deadline", "within the
+    /// deadline", "within the period", at the deadline word `index`.
+    func phrase(at index: Int) -> TemporalExpression? {
+        func make(_ start: Int, _ end: Int, _ prefix: Prefix, _ value: TemporalExpression.Value) -> TemporalExpression {
+            TemporalExpression(range: start..<end, prefix: prefix, value: value, minuteOfDay: nil, phrase: "")
+        }
+        switch key(index) {
+        case "immediately":
+            if key(index - 1) == "effective" { return make(index - 1, index + 1, .none, .referenceDay) }
+            if key(index - 1) == "starting" { return make(index - 1, index + 1, .starting, .referenceDay) }
+            return make(index, index + 1, .none, .referenceDay)
+        case "immediate":
+            guard key(index - 1) == "with", key(index + 1) == "effect" else { return nil }
+            return make(index - 1, index + 2, .none, .referenceDay)
+        default:
+            // "the same deadline", "the deadline", "the period": only after a signal ("by the deadline").
+            let same = key(index - 1) == "same"
+            let article = index - (same ? 2 : 1)
+            guard key(article) == "the", let signal = signal(before: article), signal.prefix != .on else { return nil }
+            return make(signal.start, index + 1, signal.prefix, same ? .sameDeadline : .theDeadline)
+        }
+    }
+}
