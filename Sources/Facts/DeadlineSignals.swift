@@ -69,6 +69,7 @@ struct DeadlineSignals {
             prefix = signal.prefix
             // "around" dates a day; before a number it is a quantity.
             if prefix == .on, key(signal.start) == "around", !match.namesDay { return nil }
+            if prefix == .on, Self.reportedEvents.contains(key(signal.start - 1)) { return nil }
         } else if minute != nil {
             // "Friday noon", "5 p.m. Friday".
             prefix = .none
@@ -151,11 +152,19 @@ struct DeadlineSignals {
         "as", "like", "with", "without", "into", "onto", "over", "under", "about", "per", "via", "from",
     ]
 
+    /// Nouns of things said or held whose day a following "on Friday" gives ("following Pyongyang's announcement on
+    /// Friday", "handed a note on Monday demanding ..."): the day of a reported event, not a deadline.
+    static let reportedEvents: Set<String> = [
+        "announcement", "statement", "decision", "declaration", "remarks", "comments", "speech", "briefing", "report",
+        "interview", "meeting", "talks", "call", "letter", "note", "notification", "notice", "summons", "visit",
+    ]
+
     /// "will reopen Tuesday", "set to reopen the office in Riyadh Tuesday": news copy drops the "on" before a day
     /// it names by its own word ("early Monday" dates an event instead).
     private func isBareDay(_ match: TimexMatch) -> Bool {
         let start = match.range.lowerBound
         guard start > sentence.lowerBound, tokens[start - 1].isWord, !Self.notBefore.contains(tokens[start - 1].key),
+            !Self.reportedEvents.contains(tokens[start - 1].key),
             tokens[start].capitalized || tokens[start].key == "tomorrow" || tokens[start].key == "today"
         else { return false }
         switch match.spec {

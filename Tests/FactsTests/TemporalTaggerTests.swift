@@ -173,6 +173,13 @@ import Testing
         #expect(resolve("Leave by midnight on Sunday.", "2025-06-11")?.value == "2025-06-15T23:59")
     }
 
+    @Test func theDayOfAReportedEventIsNotADeadline() {
+        let reference = CivilDate(iso: "2024-07-10")
+        let text = "Staff were told to leave the country following the ministry's announcement on Friday."
+        #expect(tagger.deadlines(in: text, reference: reference).isEmpty)
+        #expect(tagger.deadlines(in: "The envoy was handed a note Monday.", reference: reference).isEmpty)
+    }
+
     @Test func aPeriodThatIsNotADeadlineIsLeftAlone() {
         let reference = CivilDate(iso: "2025-04-15")
         #expect(tagger.deadlines(in: "Britain extended the closure by two days.", reference: reference).isEmpty)
