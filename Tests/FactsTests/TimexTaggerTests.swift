@@ -65,6 +65,8 @@ import Testing
 
     @Test func aFutureWeekdayCanBeTheDocumentsOwnDay() {
         #expect(tag("The board will vote on Thursday.") == ["Thursday|DATE|2008-09-18"])
+        #expect(tag("The board will vote next Thursday.") == ["next Thursday|DATE|2008-09-25"])
+        #expect(tag("The board voted last Thursday.") == ["last Thursday|DATE|2008-09-11"])
         #expect(tag("A second consecutive day of losses.").isEmpty)
     }
 

@@ -45,7 +45,9 @@ enum TimexResolver {
             case .dayOfMonth(let day):
                 return dayOfMonth(day, reference: reference, direction: direction)
             case .directedWeekday(let day, let written):
-                return weekday(day, reference: reference, direction: written < 0 ? .past : .future)
+                // "next Thursday" written on a Thursday is a week ahead, "last Thursday" a week back.
+                let date = weekday(day, reference: reference, direction: written < 0 ? .past : .future)
+                return date == reference ? reference.adding(days: written < 0 ? -7 : 7) : date
             case .relativeDay(let offset):
                 return reference.adding(days: offset)
             case .ago(let days, 0, 0):
