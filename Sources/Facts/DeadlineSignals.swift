@@ -20,7 +20,8 @@ struct DeadlineSignals {
         (["as", "from"], .starting), (["effective", "from"], .starting), (["effective", "on"], .starting),
         (["ahead", "of"], .by), (["prior", "to"], .by), (["by"], .by), (["before"], .by), (["until"], .by),
         (["till"], .by), (["within"], .within), (["starting"], .starting), (["beginning"], .starting),
-        (["effective"], .starting), (["from"], .starting), (["on"], .on), (["around"], .on),
+        (["effective"], .starting), (["from"], .starting), (["commencing"], .starting), (["between"], .starting),
+        (["on"], .on), (["around"], .on),
     ]
 
     /// The signal that ends right before `index`: where it starts and what it says.
@@ -56,12 +57,18 @@ struct DeadlineSignals {
         if isPeriod {
             if signal?.prefix == .within {
                 prefix = .within
+            } else if signal == nil, key(start - 1) == "in", match.direction == .future {
+                // "must close in 72 hours": "in" before a period ahead of a future clause is "within".
+                prefix = .within
+                start -= 1
             } else if signal == nil || signal?.prefix == .on,
                 ["to", "deadline", "ultimatum"].contains(key(end))
+                    || ["deadline", "ultimatum"].contains(key(start - 2)) && key(start - 1) == "of"
             {
-                // "48 hours to leave", "a 72-hour deadline"; not "for 48 hours", "by two days", "in 2019".
+                // "48 hours to leave", "a 72-hour deadline", "a deadline of 48 hours"; not "for 48 hours", "by two
+                // days", "in 2019".
                 prefix = .none
-                if key(end) != "to" { end += 1 }
+                if key(end) == "deadline" || key(end) == "ultimatum" { end += 1 }
             } else {
                 return nil
             }

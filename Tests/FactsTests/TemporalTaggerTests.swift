@@ -160,6 +160,10 @@ import Testing
         ("The office closes effective September 1.", "2025-06-20", "2025-09-01"),
         ("The mission must be vacated by 1 March 2026.", "2025-12-01", "2026-03-01"),
         ("Staff must be gone prior to April 30.", "2025-04-02", "2025-04-30"),
+        ("The posts will be closed between August 4 and August 10.", "2025-08-01", "2025-08-04"),
+        ("The office will close commencing June 1.", "2025-05-20", "2025-06-01"),
+        ("The consulate must close in 72 hours.", "2025-05-20", "2025-05-23"),
+        ("The ministry set a deadline of 48 hours for the closure.", "2025-05-20", "2025-05-22"),
     ])
     func signalWords(text: String, reference: String, expected: String) {
         #expect(resolve(text, reference)?.value == expected)
@@ -185,6 +189,7 @@ import Testing
         #expect(tagger.deadlines(in: "Britain extended the closure by two days.", reference: reference).isEmpty)
         #expect(tagger.deadlines(in: "The embassy stayed shut for 48 hours.", reference: reference).isEmpty)
         #expect(tagger.deadlines(in: "It should reopen within weeks.", reference: reference).isEmpty)
+        #expect(tagger.deadlines(in: "It reopened for the first time in 30 years.", reference: reference).isEmpty)
     }
 
     // MARK: - A text with no publication date

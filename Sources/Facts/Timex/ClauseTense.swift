@@ -69,12 +69,12 @@ enum ClauseTense {
         "until", "till", "by", "through", "starting", "effective", "before", "within", "ahead", "next", "upcoming",
         "later",
     ]
-    /// Modals and words of plans; and the present of verbs that schedule ("the order takes effect on Monday",
+    /// Modals (an obligation points ahead too) and words of plans; and the present of verbs that schedule ("the order takes effect on Monday",
     /// "the ultimatum expires on Sunday").
     static let future: Set<String> = [
         "will", "'ll", "shall", "would", "plans", "plan", "planned", "expects", "expected", "scheduled", "due",
-        "aims", "intends", "upcoming", "going", "set", "should", "could", "might", "may", "wo", "takes", "expires",
-        "begins", "starts",
+        "aims", "intends", "upcoming", "going", "set", "should", "could", "might", "may", "wo", "must", "takes",
+        "expires", "begins", "starts",
     ]
     static let past: Set<String> = [
         "was", "were", "had", "did", "said", "went", "came", "made", "took", "gave", "told", "left", "saw", "met",
