@@ -56,6 +56,14 @@ import Testing
         #expect(resolve(text, reference)?.value == expected)
     }
 
+    @Test func aDeadlineNamedByItsDay() {
+        #expect(resolve("The staff left hours before Friday's deadline.", "2025-02-05")?.value == "2025-02-07")
+        #expect(
+            resolve("The staff left hours before Friday's deadline.", "2025-02-05")?.phrase
+                == "before Friday's deadline"
+        )
+    }
+
     @Test func fullDatesNeedNoReference() {
         let result = resolve("Vacate the house by October 31, 2024.", nil)
         #expect(result?.value == "2024-10-31")
