@@ -10,7 +10,8 @@ public struct FactExtraction: Hashable, Sendable, Codable {
     /// fetch time), when there was one.
     public var reference: CivilDate?
     /// Every time expression of the text as a TIMEX3 tag, resolved against `reference`: the tags the deadlines of
-    /// `facts` were read from. Empty unless asked for (``FactExtractor/extract(text:published:hasHeadline:fetchedAt:tagsTimex:)``).
+    /// `facts` were read from. Empty unless asked for
+    /// (``FactExtractor/extract(text:published:hasHeadline:fetchedAt:tagsTimex:)``).
     public var timex: [Timex]
 
     public init(facts: [Fact], rejected: [Fact], reference: CivilDate? = nil, timex: [Timex] = []) {

@@ -69,8 +69,8 @@ enum ClauseTense {
         "until", "till", "by", "through", "starting", "effective", "before", "within", "ahead", "next", "upcoming",
         "later",
     ]
-    /// Modals (an obligation points ahead too) and words of plans; and the present of verbs that schedule ("the order takes effect on Monday",
-    /// "the ultimatum expires on Sunday").
+    /// Modals (an obligation points ahead too) and words of plans; and the present of verbs that schedule ("the
+    /// order takes effect on Monday", "the ultimatum expires on Sunday").
     static let future: Set<String> = [
         "will", "'ll", "shall", "would", "plans", "plan", "planned", "expects", "expected", "scheduled", "due",
         "aims", "intends", "upcoming", "going", "set", "should", "could", "might", "may", "wo", "must", "takes",
