@@ -43,37 +43,17 @@ struct DeadlineSignals {
     // MARK: - Tags
 
     func expression(for match: TimexMatch, before earlier: ArraySlice<TimexMatch>) -> TemporalExpression? {
+        var start = match.range.lowerBound
+        let signal = signal(before: start)
+        if case .duration(let text) = match.spec {
+            return period(text, match, signal: signal, before: earlier)
+        }
         if let noun = deadlineNoun(match, before: earlier) { return noun }
         guard let (value, minute) = Self.value(of: match.spec) else { return nil }
-        var start = match.range.lowerBound
-        var end = match.range.upperBound
-        let signal = signal(before: start)
-        var prefix: Prefix
-        let isPeriod: Bool
-        switch value {
-        case .offsetDays, .offsetMonths: isPeriod = true
-        default: isPeriod = false
-        }
-        if isPeriod {
-            if signal?.prefix == .within {
-                prefix = .within
-            } else if signal == nil, key(start - 1) == "in", match.direction == .future {
-                // "must close in 72 hours": "in" before a period ahead of a future clause is "within".
-                prefix = .within
-                start -= 1
-            } else if signal == nil || signal?.prefix == .on,
-                ["to", "deadline", "ultimatum"].contains(key(end))
-                    || ["deadline", "ultimatum"].contains(key(start - 2)) && key(start - 1) == "of"
-            {
-                // "48 hours to leave", "a 72-hour deadline", "a deadline of 48 hours"; not "for 48 hours", "by two
-                // days", "in 2019".
-                prefix = .none
-                if key(end) == "deadline" || key(end) == "ultimatum" { end += 1 }
-            } else {
-                return nil
-            }
-        } else if let signal {
+        let prefix: Prefix
+        if let signal {
             prefix = signal.prefix
+            start = signal.start
             // "around" dates a day; before a number it is a quantity.
             if prefix == .on, key(signal.start) == "around", !match.namesDay { return nil }
             if prefix == .on, Self.reportedEvents.contains(key(signal.start - 1)) { return nil }
@@ -85,33 +65,68 @@ struct DeadlineSignals {
         } else {
             return nil
         }
-        if prefix != .none || !isPeriod, let signal { start = signal.start }
         var expression = TemporalExpression(
-            range: start..<end,
+            range: start..<match.range.upperBound,
             prefix: prefix,
             value: value,
             minuteOfDay: minute,
             phrase: "",
             direction: match.direction
         )
-        if isPeriod {
-            expression.anchor = orderDay(before: earlier)
-        } else if case .sameDay = Self.day(of: match.spec) {
-            expression.anchor = earlier.last { $0.namesDay }
-        }
+        if case .sameDay = Self.day(of: match.spec) { expression.anchor = earlier.last { $0.namesDay } }
         return expression
     }
 
-    /// What a tag says as a deadline, and its clock time; `nil` for what cannot be one (a vague period, a bare
-    /// clock time, a recurrence, "now", "a week ago").
+    /// A period that sets a deadline: "within 48 hours", "must close in 72 hours", "48 hours to leave", "a 72-hour
+    /// deadline", "a deadline of 48 hours"; not "for 48 hours", "by two days", "in 30 years" of a past clause. It
+    /// counts from the day its sentence gives the order, when it gives one.
+    private func period(
+        _ text: String,
+        _ match: TimexMatch,
+        signal: (start: Int, prefix: Prefix)?,
+        before earlier: ArraySlice<TimexMatch>
+    ) -> TemporalExpression? {
+        var start = match.range.lowerBound
+        var end = match.range.upperBound
+        let prefix: Prefix
+        if let signal, signal.prefix == .within {
+            prefix = .within
+            start = signal.start
+        } else if signal == nil, key(start - 1) == "in", match.direction == .future {
+            // "in" before a period ahead of a future clause is "within".
+            prefix = .within
+            start -= 1
+        } else if signal == nil || signal?.prefix == .on,
+            ["to", "deadline", "ultimatum"].contains(key(end))
+                || ["deadline", "ultimatum"].contains(key(start - 2)) && key(start - 1) == "of"
+        {
+            prefix = .none
+            if key(end) == "deadline" || key(end) == "ultimatum" { end += 1 }
+        } else {
+            return nil
+        }
+        guard let value = Self.period(text) else { return nil }
+        var expression = TemporalExpression(
+            range: start..<end,
+            prefix: prefix,
+            value: value,
+            minuteOfDay: nil,
+            phrase: "",
+            direction: match.direction
+        )
+        expression.anchor = orderDay(before: earlier)
+        return expression
+    }
+
+    /// What a tag that names a day or a longer date says as a deadline, and its clock time; `nil` for what cannot
+    /// be one (a bare clock time, a recurrence, "now", "a week ago") and for periods, which
+    /// ``period(_:_:signal:before:)`` reads.
     static func value(of spec: TimexSpec) -> (TemporalExpression.Value, Int?)? {
         switch spec {
-        case .duration(let text):
-            return period(text).map { ($0, nil) }
         case .clock(let minute, _, let date?):
             // Midnight ends its day: the deadline stays on the date written.
             return (.time(date), min(minute, 23 * 60 + 59))
-        case .clock, .set, .reference, .ago, .decade:
+        case .clock, .set, .reference, .ago, .decade, .duration:
             return nil
         case .dayPart(let date, _):
             return (.time(date), nil)

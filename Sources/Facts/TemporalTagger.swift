@@ -44,7 +44,7 @@ public struct TemporalTagger: Sendable {
         }
         // "effective immediately", "by the same deadline": phrases without a time expression.
         var phrases: [TemporalExpression] = []
-        for index in sentence where TimexWords.roles(tokens, index, words).contains(.deadline) {
+        for index in sentence where tokens[index].kind == .word && Self.isDeadlineWord(tokens, index, words) {
             guard var expression = reader.phrase(at: index),
                 !result.contains(where: { $0.range.overlaps(expression.range) })
             else { continue }
@@ -57,5 +57,10 @@ public struct TemporalTagger: Sendable {
         }
         guard !phrases.isEmpty else { return result }
         return (result + phrases).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private static func isDeadlineWord(_ tokens: [Token], _ index: Int, _ words: TimexWords.Table?) -> Bool {
+        if let words { return words.roles(ofWord: tokens[index].word).contains(.deadline) }
+        return TimexWords.deadlineWords.contains(tokens[index].key)
     }
 }

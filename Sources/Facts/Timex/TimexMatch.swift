@@ -9,6 +9,8 @@ struct TimexMatch: Hashable, Sendable {
     /// Token indices of the expression, in the article's tokens.
     var range: Range<Int>
     var spec: TimexSpec
+    /// Which way its clause points; `.unknown` for a tag whose value does not depend on it
+    /// (``TimexSpec/readsDirection``).
     var direction: TimexSpec.Direction
 
     /// The date it names when that needs no reference date: "October 9, 2002", "5 p.m. on March 3, 2024".

@@ -86,6 +86,18 @@ enum TimexSpec: Hashable, Sendable {
         }
     }
 
+    /// Whether the clause's direction matters to it: a weekday, a month, a quarter or "the 15th" without a year
+    /// resolves by it, and a period reads it ("must close in 72 hours"). Other tags skip the tense reading.
+    var readsDirection: Bool {
+        switch self {
+        case .weekday, .month, .weekend, .dayOfMonth, .duration: return true
+        case .quarter(_, .inferred), .half(_, .inferred), .season(_, .inferred): return true
+        case .dayPart(let date, _), .end(let date): return date.readsDirection
+        case .clock(_, _, let date?): return date.readsDirection
+        default: return false
+        }
+    }
+
     /// The date it names when that needs no reference date: "October 9, 2002", "5 p.m. on March 3, 2024".
     var explicitDate: CivilDate? {
         switch self {

@@ -35,7 +35,9 @@ public struct TimexTagger: Sendable {
                 index += 1
                 continue
             }
-            let direction = ClauseTense.direction(of: index..<end, in: sentence, tokens: tokens, words: words)
+            let direction =
+                spec.readsDirection
+                ? ClauseTense.direction(of: index..<end, in: sentence, tokens: tokens, words: words) : .unknown
             result.append(TimexMatch(range: index..<end, spec: spec, direction: direction))
             index = end
         }
