@@ -34,6 +34,10 @@ struct AnnotatedArticle {
     var kind: [(length: Int, payload: CompiledLexicon.KindPayload)?]
     var cue: [[(length: Int, payload: CompiledLexicon.CuePayload)]]
     var wordClass: [[(length: Int, classes: WordClass)]]
+    /// Every time expression of each sentence, read once by the TIMEX3 grammar: deadlines, the reference date and
+    /// the TIMEX3 tags of an extraction all come from these.
+    var timex: [[TimexMatch]]
+    /// The expressions of each sentence that can be deadlines, read from `timex` with their signal words.
     var temporal: [[TemporalExpression]]
     var inTemporal: [Bool]
     /// Token index of a dateline's dash ("MOSCOW - ..."), per sentence.
@@ -65,13 +69,21 @@ struct AnnotatedArticle {
         cue = Array(repeating: [], count: count)
         wordClass = Array(repeating: [], count: count)
         inTemporal = Array(repeating: false, count: count)
+        timex = []
         temporal = []
         datelineDash = []
         countryRefs = []
         nonFactGroups = []
-        let tagger = TemporalTagger()
         for range in sentences {
-            let expressions = tagger.tag(tokens, in: range, scalars: scalars, words: compiled.temporalWords)
+            let matches = TimexTagger.matches(tokens, in: range, words: compiled.timexWords)
+            let expressions = TemporalTagger.expressions(
+                tokens,
+                sentence: range,
+                matches: matches,
+                scalars: scalars,
+                words: compiled.timexWords
+            )
+            timex.append(matches)
             for expression in expressions {
                 for index in expression.range { inTemporal[index] = true }
             }

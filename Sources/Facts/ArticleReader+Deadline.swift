@@ -98,8 +98,6 @@ extension ArticleReader {
         case .by, .within, .starting:
             return true
         case .on:
-            // "on Friday" in a Friday story is the day of the event, not a deadline.
-            if case .weekday(let day) = expression.value, day == reference.date?.weekday { return false }
             return payload.form == .base || mood.future
         case .none:
             switch expression.value {

@@ -76,27 +76,14 @@ extension ArticleReader {
         _ article: AnnotatedArticle,
         reference: CivilDate?
     ) -> [[(token: Int, end: CivilDate, yearOnly: Bool)]] {
-        let tagger = TimexTagger()
-        var lastDay: String?
-        var result: [[(token: Int, end: CivilDate, yearOnly: Bool)]] = []
-        for range in article.sentences {
-            var dated: [(token: Int, end: CivilDate, yearOnly: Bool)] = []
-            let tags = tagger.tag(
-                article.tokens,
-                sentence: range,
-                scalars: article.scalars,
-                reference: reference,
-                lastDay: &lastDay
-            )
-            var token = range.lowerBound
-            for tag in tags where tag.type == .date || tag.type == .time {
-                while token < range.upperBound, article.tokens[token].end <= tag.start { token += 1 }
-                guard token < range.upperBound, let end = Self.lastDay(of: tag.value) else { continue }
-                dated.append((token, end, tag.value.count == 4))
+        article.timex.map { matches in
+            matches.compactMap { match in
+                guard match.spec.type == .date || match.spec.type == .time else { return nil }
+                let value = TimexResolver.value(match.spec, reference: reference, direction: match.direction)
+                guard let end = Self.lastDay(of: value) else { return nil }
+                return (match.range.lowerBound, end, value.count == 4)
             }
-            result.append(dated)
         }
-        return result
     }
 
     /// The last day a TIMEX3 calendar value covers.

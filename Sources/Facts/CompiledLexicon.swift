@@ -55,8 +55,8 @@ struct CompiledLexicon: Sendable {
     private(set) var viaNouns: [Int: PhraseTrie<Bool>] = [:]
     /// Per kind: the folded plural and short nouns, to name a facility by its kind's label.
     private(set) var pluralKeys: [Set<String>] = []
-    /// The temporal tagger's start and anchor words by vocabulary id.
-    private(set) var temporalWords: TemporalTagger.WordTable
+    /// The time grammar's start, anchor and deadline words by vocabulary id.
+    private(set) var timexWords: TimexWords.Table
     private(set) var shortKeys: [Set<String>] = []
     /// Per kind, the keys of the generic nouns that name it in a capital ("diplomatic mission" → embassy).
     private(set) var missionKeys: [Set<String>] = []
@@ -65,7 +65,7 @@ struct CompiledLexicon: Sendable {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         var initial = Vocabulary()
-        temporalWords = TemporalTagger.WordTable(vocabulary: &initial)
+        timexWords = TimexWords.Table(vocabulary: &initial)
         vocabulary = initial
         for (index, country) in gazetteer.countries.enumerated() {
             for name in [country.name] + country.aliases {
@@ -175,7 +175,7 @@ struct CompiledLexicon: Sendable {
         for phrase in lexicon.furniture.links { furniture.insert(phrase, false, vocabulary: &vocabulary) }
         vocabulary.seal()
         let size = vocabulary.count
-        temporalWords.seal(vocabulary)
+        timexWords.seal(vocabulary)
         entities.seal(vocabularySize: size)
         kinds.seal(vocabularySize: size)
         cues.seal(vocabularySize: size)

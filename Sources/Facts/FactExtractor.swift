@@ -38,12 +38,16 @@ public struct FactExtractor: Sendable {
 
     /// Reads plain text whose evidence spans must index that very text (an evaluation case, a pasted story).
     ///
-    /// - Parameter hasHeadline: the first paragraph is a headline (its facts are less confident than the body's).
+    /// - Parameters:
+    ///   - hasHeadline: the first paragraph is a headline (its facts are less confident than the body's).
+    ///   - tagsTimex: also return every time expression as a TIMEX3 tag (``FactExtraction/timex``), the tags the
+    ///     deadlines were read from; evaluation asks for them, the daemon reads only facts.
     public func extract(
         text: String,
         published: LocalDateTime?,
         hasHeadline: Bool = true,
-        fetchedAt: LocalDateTime? = nil
+        fetchedAt: LocalDateTime? = nil,
+        tagsTimex: Bool = false
     ) -> FactExtraction {
         let annotated = AnnotatedArticle(text: text, hasHeadline: hasHeadline, compiled: compiled)
         let reference = ReferenceDate.choose(published: published, article: annotated, fetchedAt: fetchedAt)
@@ -57,6 +61,13 @@ public struct FactExtractor: Sendable {
         }
         var extraction = resolver.resolve(candidates, deadlineNouns: reader.deadlineNouns)
         extraction.reference = reference.date
+        guard tagsTimex else { return extraction }
+        extraction.timex = TimexTagger.resolve(
+            annotated.timex.flatMap { $0 },
+            tokens: annotated.tokens,
+            scalars: annotated.scalars,
+            reference: reference.date
+        )
         return extraction
     }
 }

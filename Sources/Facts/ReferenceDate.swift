@@ -14,60 +14,23 @@ enum ReferenceDate {
         return (nil, .unresolved)
     }
 
+    /// The newest full date among the article's time expressions. A date after a deadline signal ("by October 31,
+    /// 2024", "as of October 1, 2023") or at the end of a range ("through August 10, 2013") lies ahead of the story
+    /// and does not date it; a range's start does, with the year written at its end.
     private static func newestWrittenDate(_ article: AnnotatedArticle) -> CivilDate? {
         var newest: CivilDate?
         let tokens = article.tokens
-        for (sentence, range) in article.sentences.enumerated() {
-            let deadlineTokens = Set(
-                article.temporal[sentence].filter { $0.prefix == .by || $0.prefix == .within }.flatMap {
-                    Array($0.range)
-                }
-            )
-            var index = range.lowerBound
-            while index < range.upperBound {
-                if !deadlineTokens.contains(index),
-                    let (date, next) = fullDate(tokens, at: index, limit: range.upperBound)
-                {
-                    if newest == nil || date > newest! { newest = date }
-                    index = next
-                } else {
-                    index += 1
-                }
+        for (sentence, matches) in article.timex.enumerated() {
+            let range = article.sentences[sentence]
+            let signals = DeadlineSignals(tokens: tokens, sentence: range)
+            for match in matches {
+                guard let date = match.explicitDate else { continue }
+                let start = match.range.lowerBound
+                if let signal = signals.signal(before: start), signal.prefix != .on { continue }
+                if start > range.lowerBound, TimexTagger.rangeConnectors.contains(tokens[start - 1].key) { continue }
+                if newest.map({ date > $0 }) ?? true { newest = date }
             }
         }
         return newest
-    }
-
-    /// "12 March 2024", "March 12, 2024", "June 3, 2024".
-    private static func fullDate(_ tokens: [Token], at index: Int, limit: Int) -> (CivilDate, Int)? {
-        func number(_ position: Int) -> Int? {
-            guard position < limit, tokens[position].kind == .number else { return nil }
-            return tokens[position].number
-        }
-        func month(_ position: Int) -> (Int, Int)? {
-            guard position < limit, tokens[position].capitalized, let month = NumberWords.months[tokens[position].key]
-            else {
-                return nil
-            }
-            var next = position + 1
-            if next < limit, tokens[next].text == "." { next += 1 }
-            return (month, next)
-        }
-        if let day = number(index), (1...31).contains(day), let (month, next) = month(index + 1),
-            let year = number(next),
-            (1900...2200).contains(year), let date = CivilDate(year: year, month: month, day: day)
-        {
-            return (date, next + 1)
-        }
-        if let (month, next) = month(index), let day = number(next), (1...31).contains(day) {
-            var position = next + 1
-            if position < limit, tokens[position].key == "," { position += 1 }
-            if let year = number(position), (1900...2200).contains(year),
-                let date = CivilDate(year: year, month: month, day: day)
-            {
-                return (date, position + 1)
-            }
-        }
-        return nil
     }
 }

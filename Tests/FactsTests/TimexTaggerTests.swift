@@ -65,6 +65,8 @@ import Testing
 
     @Test func aFutureWeekdayCanBeTheDocumentsOwnDay() {
         #expect(tag("The board will vote on Thursday.") == ["Thursday|DATE|2008-09-18"])
+        #expect(tag("The board will vote next Thursday.") == ["next Thursday|DATE|2008-09-25"])
+        #expect(tag("The board voted last Thursday.") == ["last Thursday|DATE|2008-09-11"])
         #expect(tag("A second consecutive day of losses.").isEmpty)
     }
 
@@ -88,5 +90,34 @@ import Testing
         if let first = timex.first {
             #expect(String(String.UnicodeScalarView(scalars[first.start..<first.end])) == "Monday")
         }
+    }
+
+    /// The tags deadlines are read from: the ends of periods, days of the month, days a future clause points to.
+    @Test(arguments: [
+        ("Prices will be reviewed at the end of the month.", "the end of the month|DATE|2008-09"),
+        ("The plant closes at year-end.", "year-end|DATE|2008"),
+        ("Bills are due on or before the 25th.", "the 25th|DATE|2008-09-25"),
+        ("Trading will be halted on Sunday.", "Sunday|DATE|2008-09-21"),
+        ("Pay no later than Friday.", "Friday|DATE|2008-09-19"),
+    ])
+    func tagsDeadlinesAreReadFrom(text: String, expected: String) {
+        #expect(tag(text) == [expected])
+    }
+
+    @Test func aRangeSharesTheYearWrittenAtItsEnd() {
+        #expect(
+            tag("Stores shut from December 29 to January 2, 2009.") == [
+                "December 29|DATE|2008-12-29", "January 2, 2009|DATE|2009-01-02",
+            ]
+        )
+    }
+
+    @Test func factExtractionReportsTheTagsItReadDeadlinesFrom() {
+        let text = "Ministry orders consulate shut\n\nThe ministry on Tuesday ordered the consulate closed by Friday."
+        let published = LocalDateTime(iso: "2008-09-18")
+        let extraction = FactExtractor().extract(text: text, published: published, tagsTimex: true)
+        #expect(extraction.timex == tagger.tag(text, reference: reference))
+        #expect(extraction.timex.map(\.value) == ["2008-09-16", "2008-09-19"])
+        #expect(FactExtractor().extract(text: text, published: published).timex.isEmpty)
     }
 }

@@ -81,15 +81,14 @@ public struct CaseExtraction: Sendable {
     }
 
     public let facts: FactExtractor
-    public let timex: TimexTagger
 
-    public init(facts: FactExtractor, timex: TimexTagger = TimexTagger()) {
+    public init(facts: FactExtractor) {
         self.facts = facts
-        self.timex = timex
     }
 
-    /// The result for one case. Time expressions resolve against the same reference date as the facts: the case's
-    /// publication date, else the newest full date its text states.
+    /// The result for one case. The time expressions are the tags fact extraction read the deadlines from, resolved
+    /// against the same reference date as the facts: the case's publication date, else the newest full date its text
+    /// states.
     public func run(_ item: Case) -> Result {
         var published: LocalDateTime?
         if let text = item.published, !text.isEmpty {
@@ -101,12 +100,12 @@ public struct CaseExtraction: Sendable {
             }
             published = parsed
         }
-        let extraction = facts.extract(text: item.text, published: published)
+        let extraction = facts.extract(text: item.text, published: published, tagsTimex: true)
         return Result(
             id: item.id,
             facts: extraction.facts.map(FlatFact.init),
             rejected: extraction.rejected.map(FlatFact.init),
-            timex: timex.tag(item.text, reference: extraction.reference)
+            timex: extraction.timex
         )
     }
 

@@ -23,7 +23,7 @@ extension TimexGrammar {
 
     func isDay(_ spec: TimexSpec) -> Bool {
         switch spec {
-        case .date, .monthDay, .weekday, .directedWeekday, .relativeDay: return true
+        case .date, .monthDay, .weekday, .directedWeekday, .relativeDay, .dayOfMonth: return true
         default: return false
         }
     }

@@ -10,6 +10,7 @@ extension TimexGrammar {
         if let found = weekdayDate(at: start) { return found }
         if let found = monthFirst(at: start) { return found }
         if let found = dayFirst(at: start) { return found }
+        if let found = dayOfMonth(at: start) { return found }
         if let found = numericDate(at: start) { return found }
         if let found = relative(at: start) { return found }
         if let found = quarterOrHalf(at: start) { return found }
@@ -28,10 +29,12 @@ extension TimexGrammar {
         return nil
     }
 
+    static let weekdayDirections: [[String]] = [["this"], ["last"], ["next"], ["coming"], ["past"]]
+
     func weekdayDate(at start: Int) -> (end: Int, spec: TimexSpec)? {
         var index = start
         var direction = 0
-        if let next = takeAny([["this"], ["last"], ["next"], ["coming"], ["past"]], at: index) {
+        if let next = takeAny(Self.weekdayDirections, at: index) {
             direction = key(index) == "last" || key(index) == "past" ? -1 : (key(index) == "this" ? 0 : 1)
             index = next
         }
@@ -122,6 +125,19 @@ extension TimexGrammar {
         return (afterMonth, .monthDay(month: month, day: day))
     }
 
+    static let dayOfMonthIntroducers: Set<String> = ["on", "by", "before", "until", "till", "from", "since", "after"]
+
+    /// "on or before the 15th": an ordinal day with no month, after a word that dates something.
+    func dayOfMonth(at start: Int) -> (end: Int, spec: TimexSpec)? {
+        guard key(start) == "the", start > floor, Self.dayOfMonthIntroducers.contains(tokens[start - 1].key),
+            start + 1 < limit, let day = tokens[start + 1].dayOfMonth,
+            tokens[start + 1].key.last?.isLetter == true
+        else { return nil }
+        // "the 15th century", "the 2nd round": a noun after the ordinal makes it something else.
+        if start + 2 < limit, tokens[start + 2].isWord { return nil }
+        return (start + 2, .dayOfMonth(day))
+    }
+
     /// "7/8/07" (month first, as U.S. copy writes it), "2024-03-14".
     func numericDate(at start: Int) -> (end: Int, spec: TimexSpec)? {
         guard start + 4 < limit, tokens[start].kind == .number else { return nil }
@@ -182,11 +198,11 @@ extension TimexGrammar {
         "this": 0, "last": -1, "next": 1, "previous": -1, "coming": 1, "following": 1, "current": 0, "same": 0,
     ]
 
+    static let sameDays: [[String]] = [["the", "same", "day"], ["that", "same", "day"], ["that", "day"]]
+
     func relative(at start: Int) -> (end: Int, spec: TimexSpec)? {
         let word = key(start)
-        if let end = take(["the", "same", "day"], at: start) ?? take(["that", "same", "day"], at: start)
-            ?? take(["that", "day"], at: start)
-        {
+        if let end = takeAny(Self.sameDays, at: start) {
             return (end, .sameDay)
         }
         if word == "the", key(start + 1) == "day", !["before", "after", "'s", "of"].contains(key(start + 2)),

@@ -27,7 +27,7 @@ extension TimexGrammar {
         let token = tokens[start]
         var index = start
         var value: Double?
-        if token.kind == .number, !token.text.contains(","), let parsed = Double(token.text) {
+        if token.kind == .number, !token.text.utf8.contains(UInt8(ascii: ",")), let parsed = Double(token.text) {
             value = parsed
             index += 1
         } else if token.key == "a" || token.key == "an" || token.key == "one" {
@@ -58,27 +58,27 @@ extension TimexGrammar {
         }
         guard var result = value else { return nil }
         // "two and a half years".
-        if let next = take(["and", "a", "half"], at: index) {
+        if let next = take(Self.andAHalf, at: index) {
             result += 0.5
             index = next
         }
         return (index, result)
     }
 
+    static let periodOpeners: [[String]] = [
+        ["the", "past"], ["the", "last"], ["the", "next"], ["the", "coming"], ["the", "first"], ["the", "previous"],
+    ]
+    static let bareOpeners: [[String]] = [["past"], ["next"]]
+    static let andAHalf = ["and", "a", "half"]
+
     /// "33 years", "the past nine days", "nearly five months", "a 12-hour", "fifty-year", "several years", "years".
     func duration(at start: Int) -> (end: Int, spec: TimexSpec)? {
         var index = start
         var past = false
-        if let next = takeAny(
-            [
-                ["the", "past"], ["the", "last"], ["the", "next"], ["the", "coming"], ["the", "first"],
-                ["the", "previous"],
-            ],
-            at: index
-        ) {
+        if let next = takeAny(Self.periodOpeners, at: index) {
             past = true
             index = next
-        } else if let next = takeAny([["past"], ["next"]], at: index), amount(at: next) != nil {
+        } else if let next = takeAny(Self.bareOpeners, at: index), amount(at: next) != nil {
             index = next
         }
         if let next = takeAny(Self.approximators, at: index) { index = next }

@@ -18,28 +18,55 @@ enum TimexResolver {
             return CivilDate(year: year, month: month, day: day)?.iso ?? "XXXX-XX-XX"
         case .monthYear(let month, let year):
             return "\(pad(year, 4))-\(pad(month, 2))"
+        case .end(let period):
+            return value(period, reference: reference, direction: direction)
         default:
             guard let reference else { return unanchored(spec) }
             return anchored(spec, reference: reference, direction: direction)
         }
     }
 
+    /// The day a spec names, anchored the way ``value(_:reference:direction:)`` writes it: what a deadline reads,
+    /// without formatting and parsing a value; `nil` for a longer period or without the reference it needs.
+    static func day(_ spec: TimexSpec, reference: CivilDate?, direction: Direction) -> CivilDate? {
+        switch spec {
+        case .date(let year, let month, let day):
+            return CivilDate(year: year, month: month, day: day)
+        case .clock(_, _, let date?), .dayPart(let date, _), .end(let date):
+            return day(date, reference: reference, direction: direction)
+        default:
+            guard let reference else { return nil }
+            switch spec {
+            case .monthDay(let month, let day):
+                // A month and day is within months of the story: the nearest such date, which tense rarely overrules.
+                return monthDay(month: month, day: day, reference: reference, direction: .unknown)
+            case .weekday(let day):
+                return weekday(day, reference: reference, direction: direction)
+            case .dayOfMonth(let day):
+                return dayOfMonth(day, reference: reference, direction: direction)
+            case .directedWeekday(let day, let written):
+                // "next Thursday" written on a Thursday is a week ahead, "last Thursday" a week back.
+                let date = weekday(day, reference: reference, direction: written < 0 ? .past : .future)
+                return date == reference ? reference.adding(days: written < 0 ? -7 : 7) : date
+            case .relativeDay(let offset):
+                return reference.adding(days: offset)
+            case .ago(let days, 0, 0):
+                return reference.adding(days: -days)
+            default:
+                return nil
+            }
+        }
+    }
+
     private static func anchored(_ spec: TimexSpec, reference: CivilDate, direction: Direction) -> String {
         switch spec {
-        case .monthDay(let month, let day):
-            // A month and day is within months of the story: the nearest such date, which tense rarely overrules.
-            return monthDay(month: month, day: day, reference: reference, direction: .unknown)?.iso ?? "XXXX-XX-XX"
+        case .monthDay, .weekday, .dayOfMonth, .directedWeekday, .relativeDay:
+            return day(spec, reference: reference, direction: direction)?.iso ?? "XXXX-XX-XX"
         case .month(let month):
             var year = reference.year
             if direction == .past, month > reference.month { year -= 1 }
             if direction == .future, month < reference.month { year += 1 }
             return "\(pad(year, 4))-\(pad(month, 2))"
-        case .weekday(let day):
-            return weekday(day, reference: reference, direction: direction).iso
-        case .directedWeekday(let day, let written):
-            return weekday(day, reference: reference, direction: written < 0 ? .past : .future).iso
-        case .relativeDay(let offset):
-            return reference.adding(days: offset).iso
         case .relativeWeek(let offset):
             return isoWeek(reference.adding(days: 7 * offset))
         case .relativeWeekend(let offset):
@@ -96,6 +123,8 @@ enum TimexResolver {
         case .relativeWeek, .relativeWeekend, .weekend: return "XXXX-WXX"
         case .relativeMonth: return "XXXX-XX"
         case .relativeYear, .ago: return "XXXX"
+        case .date, .monthYear, .year, .decade: return value(spec, reference: nil, direction: .unknown)
+        case .dayOfMonth(let day): return "XXXX-XX-\(pad(day, 2))"
         case .dayPart(let date, let part): return unanchored(date) + "T" + part.rawValue
         case .clock(let minute, let utc, let date):
             let day = date.map(unanchored) ?? "XXXX-XX-XX"
@@ -132,6 +161,19 @@ enum TimexResolver {
         case .future: return reference.adding(days: forward)
         case .unknown: return back <= forward ? reference.adding(days: -back) : reference.adding(days: forward)
         }
+    }
+
+    /// "the 15th": in the reference month, or in the next month when that day is past (the previous one in a past
+    /// clause).
+    static func dayOfMonth(_ day: Int, reference: CivilDate, direction: Direction) -> CivilDate? {
+        let shift: Int
+        if direction == .past {
+            shift = day <= reference.day ? 0 : -1
+        } else {
+            shift = day >= reference.day ? 0 : 1
+        }
+        let (year, number) = addMonths(reference.year, reference.month, shift)
+        return CivilDate(year: year, month: number, day: day)
     }
 
     /// A month and day without a year: in the year that puts it before (past), after (future) or nearest to the

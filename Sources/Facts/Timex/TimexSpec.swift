@@ -1,3 +1,5 @@
+import Core
+
 /// What a time expression says before it is anchored to a reference date: the grammar's output, the resolver's
 /// input.
 enum TimexSpec: Hashable, Sendable {
@@ -61,8 +63,13 @@ enum TimexSpec: Hashable, Sendable {
     indirect case dayPart(TimexSpec, DayPart)
     /// A clock time on a date (the reference date when none is written); `utc` when the zone is UTC or GMT.
     indirect case clock(minute: Int, utc: Bool, on: TimexSpec?)
+    /// "on or before the 15th": that day of the reference month, or of the month before or after it by tense.
+    case dayOfMonth(Int)
     /// "the same day", "that day", "on the day": the day the text last named.
     case sameDay
+    /// "the end of the month", "year-end", "the close of business": the last part of a period. Its TIMEX value is the
+    /// period's; a deadline takes the period's last day.
+    indirect case end(TimexSpec)
     /// "PRESENT_REF", "PAST_REF", "FUTURE_REF".
     case reference(String)
     /// A ready value: "P33Y", "PT48H", "PXY".
@@ -74,7 +81,30 @@ enum TimexSpec: Hashable, Sendable {
         case .duration: return .duration
         case .set: return .set
         case .clock, .dayPart: return .time
+        case .end(let period): return period.type
         default: return .date
+        }
+    }
+
+    /// Whether the clause's direction matters to it: a weekday, a month, a quarter or "the 15th" without a year
+    /// resolves by it, and a period reads it ("must close in 72 hours"). Other tags skip the tense reading.
+    var readsDirection: Bool {
+        switch self {
+        case .weekday, .month, .weekend, .dayOfMonth, .duration: return true
+        case .quarter(_, .inferred), .half(_, .inferred), .season(_, .inferred): return true
+        case .dayPart(let date, _), .end(let date): return date.readsDirection
+        case .clock(_, _, let date?): return date.readsDirection
+        default: return false
+        }
+    }
+
+    /// The date it names when that needs no reference date: "October 9, 2002", "5 p.m. on March 3, 2024".
+    var explicitDate: CivilDate? {
+        switch self {
+        case .date(let year, let month, let day): return CivilDate(year: year, month: month, day: day)
+        case .clock(_, _, let date?): return date.explicitDate
+        case .dayPart(let date, _), .end(let date): return date.explicitDate
+        default: return nil
         }
     }
 }

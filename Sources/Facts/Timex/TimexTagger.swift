@@ -3,8 +3,10 @@ public import Core
 /// Finds every time expression in a text and normalises it to a TimeML TIMEX3 type and value, against the document's
 /// date and the tense of each expression's clause.
 ///
-/// This is the general reader of time in a text (dates, times, durations, recurrences, references to the present);
-/// deadlines of facts are read by the same tokens with a narrower grammar (``TemporalTagger``).
+/// This is factwatch's one reader of time. Fact extraction tags each sentence once with
+/// ``matches(_:in:words:)`` while it annotates an article; the deadline layer (``TemporalTagger``) reads deadlines
+/// from those matches, and ``resolve(_:tokens:scalars:reference:)`` turns the same matches into the TIMEX3 values
+/// `factwatch extract --cases` prints, so the values scored on MEANTIME are the ones deadlines are made of.
 public struct TimexTagger: Sendable {
     public init() {}
 
@@ -15,41 +17,72 @@ public struct TimexTagger: Sendable {
     public func tag(_ text: String, reference: CivilDate?) -> [Timex] {
         let scalars = Array(text.unicodeScalars)
         let tokens = Tokenizer.tokenize(scalars)
-        let sentences = SentenceSplitter().ranges(of: tokens)
-        var result: [Timex] = []
-        var lastDay: String?
-        for sentence in sentences {
-            result += tag(tokens, sentence: sentence, scalars: scalars, reference: reference, lastDay: &lastDay)
-        }
-        return result
+        let matches = SentenceSplitter().ranges(of: tokens).flatMap { Self.matches(tokens, in: $0) }
+        return Self.resolve(matches, tokens: tokens, scalars: scalars, reference: reference)
     }
 
-    /// - Parameter lastDay: the latest full date the text named, for "the same day" and a clock time with no date.
-    func tag(
-        _ tokens: [Token],
-        sentence: Range<Int>,
-        scalars: [Unicode.Scalar],
-        reference: CivilDate?,
-        lastDay: inout String?
-    ) -> [Timex] {
-        let grammar = TimexGrammar(tokens: tokens, range: sentence)
-        var result: [Timex] = []
+    /// The expressions of one sentence, left to right, not overlapping, before any reference date is applied.
+    ///
+    /// - Parameter words: the start and anchor words by vocabulary id, when the tokens carry ids (fact extraction).
+    static func matches(_ tokens: [Token], in sentence: Range<Int>, words: TimexWords.Table? = nil) -> [TimexMatch] {
+        let grammar = TimexGrammar(tokens: tokens, range: sentence, words: words)
+        var result: [TimexMatch] = []
         var index = sentence.lowerBound
         while index < sentence.upperBound {
-            guard let (end, spec) = grammar.match(at: index), end > index else {
+            guard TimexWords.canStart(tokens, at: index, limit: sentence.upperBound, words),
+                let (end, spec) = grammar.match(at: index), end > index
+            else {
                 index += 1
                 continue
             }
-            let direction = ClauseTense.direction(of: index..<end, in: sentence, tokens: tokens)
-            let start = tokens[index].start
-            let stop = tokens[end - 1].end
-            var value = TimexResolver.value(spec, reference: reference, direction: direction)
+            let direction =
+                spec.readsDirection
+                ? ClauseTense.direction(of: index..<end, in: sentence, tokens: tokens, words: words) : .unknown
+            result.append(TimexMatch(range: index..<end, spec: spec, direction: direction))
+            index = end
+        }
+        shareRangeYears(&result, tokens)
+        return result
+    }
+
+    /// The words that join the two ends of a range of dates.
+    static let rangeConnectors: Set<String> = ["through", "thru", "to", "until", "till", "-", "\u{2013}", "\u{2014}"]
+
+    /// "Monday, August 5 through Saturday, August 10, 2013": the year written at the end of a range is its start's
+    /// year too (the year before when the start's month and day come later in the year: "December 28 to January 3,
+    /// 2014").
+    static func shareRangeYears(_ matches: inout [TimexMatch], _ tokens: [Token]) {
+        guard matches.count > 1 else { return }
+        for index in 1..<matches.count {
+            let start = matches[index - 1]
+            guard case .monthDay(let month, let day) = start.spec,
+                matches[index].range.lowerBound == start.range.upperBound + 1,
+                rangeConnectors.contains(tokens[start.range.upperBound].key),
+                let end = matches[index].explicitDate
+            else { continue }
+            let year = month * 100 + day > end.month * 100 + end.day ? end.year - 1 : end.year
+            matches[index - 1].spec = .date(year: year, month: month, day: day)
+        }
+    }
+
+    /// The TIMEX3 tags of an article's matches, resolved against `reference` in text order: "the same day" and a
+    /// clock time with no date take the latest full date the text named.
+    static func resolve(
+        _ matches: [TimexMatch],
+        tokens: [Token],
+        scalars: [Unicode.Scalar],
+        reference: CivilDate?
+    ) -> [Timex] {
+        var result: [Timex] = []
+        result.reserveCapacity(matches.count)
+        var lastDay: String?
+        for match in matches {
+            var value = TimexResolver.value(match.spec, reference: reference, direction: match.direction)
+            var spec = match.spec
+            if case .end(let period) = spec { spec = period }
             switch spec {
             case .sameDay:
-                guard let lastDay else {
-                    index = end
-                    continue
-                }
+                guard let lastDay else { continue }
                 value = lastDay
             case .clock(_, _, nil):
                 // "The index closed at 18:00 UTC" after "on Tuesday": the time is on the day last named.
@@ -58,16 +91,17 @@ public struct TimexTagger: Sendable {
                 break
             }
             if spec.type == .date, value.count == 10, value.first?.isNumber == true { lastDay = value }
+            let start = tokens[match.range.lowerBound].start
+            let stop = tokens[match.range.upperBound - 1].end
             result.append(
                 Timex(
                     start: start,
                     end: stop,
-                    text: String(String.UnicodeScalarView(scalars[start..<stop])),
-                    type: spec.type,
+                    text: Tokenizer.string(scalars, start, stop),
+                    type: match.spec.type,
                     value: value
                 )
             )
-            index = end
         }
         return result
     }
