@@ -17,6 +17,7 @@ from pathlib import Path
 
 import article_extraction
 import facts_dev
+import facts_news
 import publication_date
 import time_expressions
 from common import arguments
@@ -25,7 +26,7 @@ from common import arguments
 def main():
     binary, evaluation = arguments(__doc__)
     with tempfile.TemporaryDirectory(prefix="factwatch-eval-") as directory:
-        for module in (article_extraction, publication_date, facts_dev, time_expressions):
+        for module in (article_extraction, publication_date, facts_news, facts_dev, time_expressions):
             module.measure(binary, evaluation, Path(directory))
 
 

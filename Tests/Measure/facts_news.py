@@ -66,6 +66,41 @@ def show(cases, predictions, wanted):
             )
 
 
+def score(binary, evaluation, work, split="work", by_event=False, per_case=False, wanted=()):
+    folder = evaluation / "facts-news-dev"
+    cases = [json.loads(line) for line in open(folder / "cases.jsonl", encoding="utf-8") if line.strip()]
+    cases = select(cases, split)
+    gold = work / ("news-gold-%s.jsonl" % split)
+    inputs = work / ("news-in-%s.jsonl" % split)
+    with open(gold, "w", encoding="utf-8") as g, open(inputs, "w", encoding="utf-8") as i:
+        for case in cases:
+            g.write(json.dumps(case) + "\n")
+            i.write(json.dumps({"id": case["id"], "text": case["text"], "published": case.get("published")}) + "\n")
+    completed, cpu = run_cpu([binary, "extract", "--cases", str(inputs)])
+    if completed.returncode != 0:
+        print("factwatch extract --cases failed:", completed.stderr.strip()[:2000])
+    out = work / ("news-pred-%s.jsonl" % split)
+    out.write_text(completed.stdout)
+    if wanted:
+        predictions = {json.loads(line)["id"]: json.loads(line) for line in completed.stdout.splitlines()}
+        show(cases, predictions, set(wanted))
+    argv = [sys.executable, str(folder / "score.py"), str(gold), str(out)]
+    if by_event:
+        argv.append("--by-event")
+    if per_case:
+        argv.append("--per-case")
+    scored = subprocess.run(argv, capture_output=True, text=True)
+    print("facts-news-dev, split %s (%d cases):" % (split, len(cases)))
+    for line in scored.stdout.strip().splitlines():
+        print("   ", line)
+    print("    CPU %.1f ms for the whole process" % (1000 * cpu))
+
+
+def measure(binary, evaluation, work):
+    """For eval.py: the whole set, by episode (the held-out quarter is only kept aside while rules are written)."""
+    score(binary, evaluation, work, split="all", by_event=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
@@ -75,37 +110,11 @@ def main():
     parser.add_argument("--per-case", action="store_true")
     parser.add_argument("--show", nargs="*", default=[])
     parsed = parser.parse_args()
-    folder = Path(parsed.eval) / "facts-news-dev"
-    if not folder.is_dir():
-        sys.exit(f"no evaluation data at {folder}; pass --eval DIR")
-    cases = [json.loads(line) for line in open(folder / "cases.jsonl", encoding="utf-8") if line.strip()]
-    cases = select(cases, parsed.split)
+    evaluation = Path(parsed.eval)
+    if not (evaluation / "facts-news-dev").is_dir():
+        sys.exit(f"no evaluation data at {evaluation / 'facts-news-dev'}; pass --eval DIR")
     with tempfile.TemporaryDirectory(prefix="factwatch-news-") as directory:
-        work = Path(directory)
-        gold = work / "gold.jsonl"
-        inputs = work / "in.jsonl"
-        with open(gold, "w", encoding="utf-8") as g, open(inputs, "w", encoding="utf-8") as i:
-            for case in cases:
-                g.write(json.dumps(case) + "\n")
-                i.write(json.dumps({"id": case["id"], "text": case["text"], "published": case.get("published")}) + "\n")
-        completed, cpu = run_cpu([parsed.binary, "extract", "--cases", str(inputs)])
-        if completed.returncode != 0:
-            print("factwatch extract --cases failed:", completed.stderr.strip()[:2000])
-        out = work / "pred.jsonl"
-        out.write_text(completed.stdout)
-        if parsed.show:
-            predictions = {json.loads(line)["id"]: json.loads(line) for line in completed.stdout.splitlines()}
-            show(cases, predictions, set(parsed.show))
-        argv = [sys.executable, str(folder / "score.py"), str(gold), str(out)]
-        if parsed.by_event:
-            argv.append("--by-event")
-        if parsed.per_case:
-            argv.append("--per-case")
-        scored = subprocess.run(argv, capture_output=True, text=True)
-        print("facts-news-dev, split %s (%d cases):" % (parsed.split, len(cases)))
-        for line in scored.stdout.strip().splitlines():
-            print("   ", line)
-        print("    CPU %.1f ms for the whole process" % (1000 * cpu))
+        score(parsed.binary, evaluation, Path(directory), parsed.split, parsed.by_event, parsed.per_case, parsed.show)
 
 
 if __name__ == "__main__":
