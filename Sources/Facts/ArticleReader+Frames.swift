@@ -96,8 +96,7 @@ extension ArticleReader {
         var probe = index + match.length
         while probe < min(range.upperBound, index + match.length + 5) {
             if let mention = mentionStarting(near: probe) { return mention }
-            guard ["of", "to", "for", "operate", "the", "operation", "run", "its", "their"].contains(tokens[probe].key)
-            else { return nil }
+            guard article.isWord(probe, in: .viaLinks) else { return nil }
             probe += 1
         }
         return nil
@@ -153,8 +152,7 @@ extension ArticleReader {
         }
         // "These closures must be completed by ...": a plural noun refers back to the facts just reported.
         if tokens[start].key.hasSuffix("s"), start > range.lowerBound {
-            let previous = tokens[start - 1].key
-            if ["these", "the", "both", "all", "those"].contains(previous)
+            if article.isWord(start - 1, in: .pluralReferenceOpeners)
                 || NumberWords.value(of: tokens[start - 1]) != nil
             {
                 var anaphor = Mention(
@@ -283,8 +281,7 @@ extension ArticleReader {
     private func isObjectOfPreposition(_ mention: Int, clauseStart: Int) -> Bool {
         let start = mentions[mention].range.lowerBound
         guard start > clauseStart else { return false }
-        let before = tokens[start - 1].key
-        return ["at", "inside", "outside", "near", "by", "for", "with", "to", "into", "from", "than"].contains(before)
+        return article.isWord(start - 1, in: .nonSubjectPrepositions)
     }
 
     /// The start of the clause that ends at `end`, and the boundary token that opened it.
@@ -312,9 +309,7 @@ extension ArticleReader {
                 index -= 1
                 continue
             }
-            if article.isWord(index, in: .clauseBreaks)
-                || ["after", "before", "once", "if", "unless", "that"].contains(key)
-            {
+            if article.isWord(index, in: .clauseBreaks) || article.isWord(index, in: .subjectBreaks) {
                 if key == "that", index + 1 < range.upperBound, mentionAt[index + 1] != nil {
                     index -= 1
                     continue
@@ -411,7 +406,7 @@ extension ArticleReader {
         let range = article.sentences[sentence]
         guard
             let speech = (range.lowerBound..<cueStart).first(where: {
-                ["said", "says", "announced", "stated"].contains(tokens[$0].key)
+                article.isWord($0, in: .speakerVerbs)
             })
         else { return nil }
         guard

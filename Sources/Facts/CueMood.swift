@@ -283,10 +283,7 @@ struct CueMoodAnalyzer {
         var index = cueStart - 1
         var skipped = 0
         while index >= range.lowerBound, skipped < 4,
-            ["the", "a", "an", "its", "their", "'s", "immediate", "planned", "temporary", "full"].contains(
-                tokens[index].key
-            )
-                || article.entity[index] != nil
+            article.isWord(index, in: .cueModifiers) || article.entity[index] != nil
         {
             index -= 1
             skipped += 1
@@ -393,7 +390,7 @@ struct CueMoodAnalyzer {
         while index < min(range.upperBound, cueEnd + 12) {
             let key = tokens[index].key
             if key == ";" { return false }
-            if ["would", "could", "might", "may", "should"].contains(key) { return true }
+            if article.isWord(index, in: .hedgingModals) { return true }
             index += 1
         }
         return false
@@ -405,9 +402,7 @@ struct CueMoodAnalyzer {
         while index >= range.lowerBound, cueStart - index <= 3 {
             let key = tokens[index].key
             if article.isWord(index, in: .beForms) { return key != "being" }
-            if !["now", "also", "already", "still", "currently", "formally", "officially"].contains(key) {
-                return false
-            }
+            if !article.isWord(index, in: .progressiveAdverbs) { return false }
             index -= 1
         }
         return false
@@ -418,14 +413,8 @@ struct CueMoodAnalyzer {
         var index = cueStart - 1
         var steps = 0
         while index >= range.lowerBound && steps < 4 {
-            let key = tokens[index].key
             if article.isWord(index, in: .beForms) { return true }
-            if !([
-                "not", "also", "temporarily", "formally", "officially", "now", "already", "n't", "since", "been",
-                "then", "finally", "permanently",
-            ].contains(key)) {
-                return false
-            }
+            if !article.isWord(index, in: .passiveAdverbs) { return false }
             index -= 1
             steps += 1
         }

@@ -93,11 +93,11 @@ struct DeadlineSignals {
             prefix = .within
             start -= 1
         } else if signal == nil || signal?.prefix == .on,
-            ["to", "deadline", "ultimatum"].contains(key(end))
-                || ["deadline", "ultimatum"].contains(key(start - 2)) && key(start - 1) == "of"
+            key(end) == "to" || isWord(end, in: .deadlineNouns)
+                || isWord(start - 2, in: .deadlineNouns) && key(start - 1) == "of"
         {
             prefix = .none
-            if key(end) == "deadline" || key(end) == "ultimatum" { end += 1 }
+            if isWord(end, in: .deadlineNouns) { end += 1 }
         } else {
             return nil
         }

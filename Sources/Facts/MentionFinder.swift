@@ -261,8 +261,7 @@ struct MentionFinder {
 
     private func isPersonEnd(_ index: Int) -> Bool {
         guard index >= 0 else { return false }
-        let key = tokens[index].key
-        return key == "general" || key == "consul" || key == "ambassador" || key == "commissioner" || key == "attache"
+        return article.isWord(index, in: .titleWords)
     }
 
     /// The start of an entity that ends exactly at `end`.
@@ -404,7 +403,7 @@ struct MentionFinder {
                 }
                 continue
             }
-            if key == "used" || key == "run" || key == "operated" || key == "owned" || key == "belonging" {
+            if article.isWord(index, in: .ownershipVerbs) {
                 if let code = ownerWithin(index + 1, limit: min(limit, index + 6)) {
                     mention.operators.append(code)
                 }
@@ -458,7 +457,7 @@ struct MentionFinder {
             let key = tokens[index].key
             if key == "," || key == ";" || article.kind[index] != nil || !article.cue[index].isEmpty { return nil }
             if article.isWord(index, in: .settlementNouns) { isSettlement = true }
-            if ["of", "in", "near", "outside", "from"].contains(key), index + 1 < limit,
+            if article.isWord(index, in: .appositivePrepositions), index + 1 < limit,
                 let entity = article.entity[index + 1], !entity.cities.isEmpty, entity.countries.isEmpty,
                 let city = chooseCity(entity.cities)
             {

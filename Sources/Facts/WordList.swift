@@ -14,11 +14,16 @@ public enum WordList: Int, CaseIterable, Hashable, Sendable {
     case objectOpeners
     case nonObjectWords
     case partitives
+    case pluralReferenceOpeners
+    case cueModifiers
     // [grammar]: prepositions by role.
     case locativePrepositions
     case placePrepositions
     case obliquePrepositions
     case timePrepositions
+    case nonSubjectPrepositions
+    case appositivePrepositions
+    case viaLinks
     // [grammar]: verbs of grammar.
     case verbAdverbs
     case auxiliaries
@@ -26,8 +31,13 @@ public enum WordList: Int, CaseIterable, Hashable, Sendable {
     case copulas
     case listCopulas
     case consequenceModals
+    case hedgingModals
+    case progressiveAdverbs
+    case passiveAdverbs
+    case ownershipVerbs
     // [grammar]: where clauses and lists break or join.
     case clauseBreaks
+    case subjectBreaks
     case datingBreaks
     case cueConnectors
     case targetConnectors
@@ -35,6 +45,7 @@ public enum WordList: Int, CaseIterable, Hashable, Sendable {
     case modifierStops
     // [grammar]: words of reporting.
     case speechVerbs
+    case speakerVerbs
     case announcingVerbs
     case hearsayNouns
     case actorNouns
@@ -45,15 +56,18 @@ public enum WordList: Int, CaseIterable, Hashable, Sendable {
     // [words]: the staff frame's verbs.
     case withdrawalVerbs
     case leaveVerbs
+    // [words]: people.
+    case titleWords
     // [deadlines]
     case bareDayBlockers
     case reportedEvents
+    case deadlineNouns
 
     /// The lexicon table the list is written in.
     public var table: String {
         switch self {
-        case .withdrawalVerbs, .leaveVerbs: "words"
-        case .bareDayBlockers, .reportedEvents: "deadlines"
+        case .withdrawalVerbs, .leaveVerbs, .titleWords: "words"
+        case .bareDayBlockers, .reportedEvents, .deadlineNouns: "deadlines"
         default: "grammar"
         }
     }
