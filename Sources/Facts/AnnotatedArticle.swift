@@ -45,6 +45,11 @@ struct AnnotatedArticle {
     var countryRefs: [[CountryRef]]
     /// Non-fact groups present, per sentence.
     var nonFactGroups: [Set<Int>]
+    /// The lexicon's single-word lists, which the rules test tokens against (``isWord(_:in:)``).
+    let lists: WordListTable
+    /// The lexicon's deadline signals and the time grammar's words, for readers of the tags after annotation.
+    let signals: DeadlineSignals.Signals
+    let timexWords: TimexWords.Table
 
     init(text: String, hasHeadline: Bool, compiled: CompiledLexicon) {
         scalars = Array(text.unicodeScalars)
@@ -53,6 +58,9 @@ struct AnnotatedArticle {
             words[index].word = compiled.vocabulary.id(of: words[index].key, hash: words[index].keyHash)
         }
         tokens = words
+        lists = compiled.wordLists
+        signals = compiled.deadlineSignals
+        timexWords = compiled.timexWords
         sentences = SentenceSplitter().ranges(of: tokens)
         var headline = 0
         if hasHeadline {
@@ -81,7 +89,9 @@ struct AnnotatedArticle {
                 sentence: range,
                 matches: matches,
                 scalars: scalars,
-                words: compiled.timexWords
+                words: compiled.timexWords,
+                signals: compiled.deadlineSignals,
+                lists: compiled.wordLists
             )
             timex.append(matches)
             for expression in expressions {
@@ -128,6 +138,11 @@ struct AnnotatedArticle {
 
     func classLength(_ wordClass: WordClass, at index: Int) -> Int? {
         self.wordClass[index].last { $0.classes.contains(wordClass) }?.length
+    }
+
+    /// Whether the token at `index` is a word of the lexicon's `list` (a speech verb, a place noun, ...).
+    func isWord(_ index: Int, in list: WordList) -> Bool {
+        lists.contains(list, tokens[index])
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -210,9 +225,8 @@ struct AnnotatedArticle {
             if inTemporal[index] { continue }
             let previous = index > range.lowerBound ? tokens[index - 1].key : ""
             let isLocation =
-                Self.locativePrepositions.contains(previous)
-                || (previous == "the" && index >= range.lowerBound + 2
-                    && Self.locativePrepositions.contains(tokens[index - 2].key))
+                index > range.lowerBound && isWord(index - 1, in: .locativePrepositions)
+                || (previous == "the" && index >= range.lowerBound + 2 && isWord(index - 2, in: .locativePrepositions))
             var codes: [CountryCode] = match.countries.map { compiled.gazetteer.countries[$0].code }
             if codes.isEmpty {
                 codes = match.demonyms.map { compiled.gazetteer.countries[$0].code }
@@ -229,8 +243,9 @@ struct AnnotatedArticle {
             }
             guard let code = codes.first else { continue }
             let next = index + match.length < range.upperBound ? tokens[index + match.length].key : ""
+            let nextIsActor = !next.isEmpty && isWord(index + match.length, in: .actorNouns)
             let adjective =
-                match.countries.isEmpty && !match.demonyms.isEmpty && !Self.actorNouns.contains(next)
+                match.countries.isEmpty && !match.demonyms.isEmpty && !nextIsActor
                 && tokens[index + match.length - 1].key.last != "s" && !next.isEmpty && next.first!.isLetter
             // A country coordinated with the previous one ("Russia and Belarus") stays in its group, which is
             // always the newest one.
@@ -261,22 +276,11 @@ struct AnnotatedArticle {
     /// Only commas, "and", "or" and a possessive lie between two country names.
     private func isCoordinated(_ end: Int, _ start: Int) -> Bool {
         guard start > end else { return false }
-        for index in end..<start where !["'s", ",", "and", "or", "as", "well"].contains(tokens[index].key) {
+        for index in end..<start where !isWord(index, in: .countryConnectors) {
             return false
         }
         return true
     }
-
-    /// Nouns after a demonym that make it an actor: "Guatemalan authorities", "Russian officials".
-    static let actorNouns: Set<String> = [
-        "authorities", "government", "officials", "police", "forces", "court", "courts", "ministry", "officers",
-        "security", "troops", "army", "administration", "state", "foreign", "president", "leader",
-    ]
-
-    static let locativePrepositions: Set<String> = [
-        "in", "into", "from", "to", "across", "throughout", "near", "outside", "inside", "at", "within", "towards",
-        "toward", "via", "through",
-    ]
 
     /// "MOSCOW - ...", "BUENOS AIRES, March 18 - ...", "MOSCOW/WASHINGTON - ...": the dash after a capitals place.
     private static func datelineDash(_ tokens: [Token], _ range: Range<Int>) -> Int? {

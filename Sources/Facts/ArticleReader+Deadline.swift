@@ -25,7 +25,7 @@ extension ArticleReader {
                 windowEnd = index
                 break
             }
-            if tokens[index].key == ";" || Self.speechVerbs.contains(tokens[index].key) {
+            if tokens[index].key == ";" || article.isWord(index, in: .speechVerbs) {
                 windowEnd = index
                 break
             }
@@ -59,7 +59,7 @@ extension ArticleReader {
                 continue
             }
             if expression.range.lowerBound > range.lowerBound,
-                Self.speechVerbs.contains(tokens[expression.range.lowerBound - 1].key)
+                article.isWord(expression.range.lowerBound - 1, in: .speechVerbs)
             {
                 continue
             }
@@ -80,10 +80,6 @@ extension ArticleReader {
         }
         return nil
     }
-
-    static let speechVerbs: Set<String> = [
-        "said", "says", "say", "announced", "told", "added", "stated", "confirmed", "reported", "declared",
-    ]
 
     private func acceptable(
         _ expression: TemporalExpression,

@@ -2,30 +2,7 @@ import Core
 
 /// The four cue frames: where a cue's facility is in the sentence.
 extension ArticleReader {
-    static let skippableAdverbs: Set<String> = [
-        "temporarily", "also", "permanently", "formally", "officially", "down", "fully", "partially", "effectively",
-        "then", "now", "again", "back", "finally", "immediately", "quietly", "abruptly", "indefinitely",
-    ]
-    static let prepositions: Set<String> = [
-        "in", "on", "at", "by", "from", "to", "for", "after", "before", "since", "last", "this", "next", "and", "or",
-        "but", "with", "as", "until", "within", "during", "shortly", "hours", "days", "weeks", "months", "early",
-        "late", "earlier", "later", "over", "under", "amid", "following", "without", "despite", "because", "so",
-        "effective", "under", "while", "when", "ahead", "around", "about", "nearly", "almost", "just", "temporarily",
-        "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "more", "less",
-    ]
-    static let functionWords: Set<String> = [
-        "if", "unless", "once", "when", "whether", "soon", "again", "yet", "because", "though", "although", "where",
-        "while", "than", "too", "entirely", "completely", "altogether", "indefinitely", "there", "here", "anyway",
-        "instead", "already", "today", "tomorrow", "yesterday", "tonight", "overnight", "officially",
-    ]
     static let openingQuotes: Set<String> = ["\"", "\u{201C}", "\u{2018}"]
-    static let auxiliaries: Set<String> = [
-        "will", "would", "shall", "is", "are", "was", "were", "has", "have", "had", "must", "could", "may",
-    ]
-    static let objectStarters: Set<String> = [
-        "the", "its", "their", "his", "her", "our", "all", "some", "several", "any", "another", "both", "each",
-        "these", "those", "this", "that", "what",
-    ]
 
     // MARK: - facility frame
 
@@ -41,7 +18,7 @@ extension ArticleReader {
             return nounTargets(start: start, end: end, sentence: sentence, cue: payload.cue)
         }
         var index = end
-        while index < range.upperBound, Self.skippableAdverbs.contains(tokens[index].key) { index += 1 }
+        while index < range.upperBound, article.isWord(index, in: .verbAdverbs) { index += 1 }
         // "revoked the licence of the consulate": a cue that acts through a noun reaches its facility only so.
         if let via = compiled.viaNouns[payload.cue] {
             guard let mention = viaTarget(from: index, via: via, range: range) else { return nil }
@@ -61,7 +38,7 @@ extension ArticleReader {
         {
             var probe = index + 1
             while probe < min(range.upperBound, index + 5), mentionAt[probe] == nil, tokens[probe].isWord,
-                !tokens[probe].capitalized, !Self.objectStarters.contains(tokens[probe].key)
+                !tokens[probe].capitalized, !article.isWord(probe, in: .objectOpeners)
             {
                 probe += 1
             }
@@ -119,8 +96,7 @@ extension ArticleReader {
         var probe = index + match.length
         while probe < min(range.upperBound, index + match.length + 5) {
             if let mention = mentionStarting(near: probe) { return mention }
-            guard ["of", "to", "for", "operate", "the", "operation", "run", "its", "their"].contains(tokens[probe].key)
-            else { return nil }
+            guard article.isWord(probe, in: .viaLinks) else { return nil }
             probe += 1
         }
         return nil
@@ -129,9 +105,9 @@ extension ArticleReader {
     private func looksLikeObject(_ index: Int) -> Bool {
         let token = tokens[index]
         guard token.isWord, !article.inTemporal[index] else { return false }
-        if Self.objectStarters.contains(token.key) { return true }
-        if Self.prepositions.contains(token.key) || token.capitalized { return false }
-        if !article.classes(at: index).isEmpty || Self.functionWords.contains(token.key) { return false }
+        if article.isWord(index, in: .objectOpeners) { return true }
+        if article.isWord(index, in: .nonObjectWords) || token.capitalized { return false }
+        if !article.classes(at: index).isEmpty { return false }
         if article.classes(at: index).contains(.temporary) { return false }
         return true
     }
@@ -176,8 +152,7 @@ extension ArticleReader {
         }
         // "These closures must be completed by ...": a plural noun refers back to the facts just reported.
         if tokens[start].key.hasSuffix("s"), start > range.lowerBound {
-            let previous = tokens[start - 1].key
-            if ["these", "the", "both", "all", "those"].contains(previous)
+            if article.isWord(start - 1, in: .pluralReferenceOpeners)
                 || NumberWords.value(of: tokens[start - 1]) != nil
             {
                 var anaphor = Mention(
@@ -211,8 +186,8 @@ extension ArticleReader {
         }
         while let next = sentenceMentions.first(where: { mentions[$0].range.lowerBound >= current.range.upperBound }) {
             let between = current.range.upperBound..<mentions[next].range.lowerBound
-            let connectors: Set<String> = [",", "and", "or", "as", "well", "plus", "both"]
-            guard !between.isEmpty, between.count <= 4, between.allSatisfy({ connectors.contains(tokens[$0].key) })
+            guard !between.isEmpty, between.count <= 4,
+                between.allSatisfy({ article.isWord($0, in: .targetConnectors) })
             else {
                 break
             }
@@ -306,8 +281,7 @@ extension ArticleReader {
     private func isObjectOfPreposition(_ mention: Int, clauseStart: Int) -> Bool {
         let start = mentions[mention].range.lowerBound
         guard start > clauseStart else { return false }
-        let before = tokens[start - 1].key
-        return ["at", "inside", "outside", "near", "by", "for", "with", "to", "into", "from", "than"].contains(before)
+        return article.isWord(start - 1, in: .nonSubjectPrepositions)
     }
 
     /// The start of the clause that ends at `end`, and the boundary token that opened it.
@@ -331,13 +305,11 @@ extension ArticleReader {
             }
             // `X "will be reopened on Tuesday", he said`: a quotation that opens inside the verb group leaves its
             // subject outside the quote.
-            if Self.openingQuotes.contains(key), index + 1 < end, Self.auxiliaries.contains(tokens[index + 1].key) {
+            if Self.openingQuotes.contains(key), index + 1 < end, article.isWord(index + 1, in: .auxiliaries) {
                 index -= 1
                 continue
             }
-            if CueMoodAnalyzer.clauseBreaks.contains(key)
-                || ["after", "before", "once", "if", "unless", "that"].contains(key)
-            {
+            if article.isWord(index, in: .clauseBreaks) || article.isWord(index, in: .subjectBreaks) {
                 if key == "that", index + 1 < range.upperBound, mentionAt[index + 1] != nil {
                     index -= 1
                     continue
@@ -379,7 +351,7 @@ extension ArticleReader {
     func servicesTargets(start: Int, end: Int, payload: CompiledLexicon.CuePayload, sentence: Int) -> [Target]? {
         let range = article.sentences[sentence]
         var index = end
-        while index < range.upperBound, Self.skippableAdverbs.contains(tokens[index].key) { index += 1 }
+        while index < range.upperBound, article.isWord(index, in: .verbAdverbs) { index += 1 }
         var servicesEnd: Int?
         var probe = index
         var steps = 0
@@ -434,7 +406,7 @@ extension ArticleReader {
         let range = article.sentences[sentence]
         guard
             let speech = (range.lowerBound..<cueStart).first(where: {
-                ["said", "says", "announced", "stated"].contains(tokens[$0].key)
+                article.isWord($0, in: .speakerVerbs)
             })
         else { return nil }
         guard
@@ -458,7 +430,7 @@ extension ArticleReader {
             }
         } else {
             var index = end
-            while index < range.upperBound, Self.skippableAdverbs.contains(tokens[index].key) { index += 1 }
+            while index < range.upperBound, article.isWord(index, in: .verbAdverbs) { index += 1 }
             if let mention = mentionStarting(near: index), mentions[mention].range.lowerBound <= index + 1 {
                 base = group(from: mention).map { targetFor($0) }
                 searchFrom = mentions[mention].range.upperBound

@@ -12,7 +12,7 @@ extension ArticleReader {
         let range = article.sentences[sentence]
         // "Among the missions to reopen on Sunday were the embassy in Abu Dhabi and the consulate in Dubai".
         if tokens[range.lowerBound].key == "among",
-            let copula = (cueStart..<range.upperBound).first(where: { Self.copulaForms.contains(tokens[$0].key) })
+            let copula = (cueStart..<range.upperBound).first(where: { article.isWord($0, in: .listCopulas) })
         {
             return mentions.indices.filter {
                 mentions[$0].sentence == sentence && !mentions[$0].absorbed && !mentions[$0].isGeneric
@@ -35,8 +35,6 @@ extension ArticleReader {
         }
         return targets
     }
-
-    static let copulaForms: Set<String> = ["were", "was", "are", "is", "included", "include", "includes"]
 
     /// The facility a list item names: a paragraph of its own that is one facility phrase and little else
     /// ("U.S. Embassy Antananarivo, Madagascar").

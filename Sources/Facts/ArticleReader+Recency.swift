@@ -28,7 +28,7 @@ extension ArticleReader {
             if key == "had" || key == "'d" {
                 return index + 1 < tokens.count && tokens[index + 1].key != "to"
             }
-            if CueMoodAnalyzer.clauseBreaks.contains(key) && !Self.speechVerbs.contains(key) || key == "," {
+            if article.isWord(index, in: .clauseBreaks) && !article.isWord(index, in: .speechVerbs) || key == "," {
                 return false
             }
             index -= 1
@@ -59,16 +59,11 @@ extension ArticleReader {
     private func clauseBounds(cueStart: Int, cueEnd: Int, sentence: Int) -> (Int, Int) {
         let range = article.sentences[sentence]
         var low = cueStart
-        while low > range.lowerBound, !Self.datingBreaks.contains(tokens[low - 1].key) { low -= 1 }
+        while low > range.lowerBound, !article.isWord(low - 1, in: .datingBreaks) { low -= 1 }
         var high = cueEnd
-        while high < range.upperBound, !Self.datingBreaks.contains(tokens[high].key) { high += 1 }
+        while high < range.upperBound, !article.isWord(high, in: .datingBreaks) { high += 1 }
         return (low, high)
     }
-
-    static let datingBreaks: Set<String> = [
-        ";", "which", "who", "whom", "whose", "where", "while", "whereas", "although", "though", "because", "but",
-        "after", "before", "since", "following", "when", "until", "said", "says", "added", "announced", "\u{2014}",
-    ]
 
     /// The last day of each dated time expression in each sentence, with the token it starts at: only calendar
     /// values with a year (`2017`, `2023-04`, `2023-01-23`, `2023-W03`) can be placed against the reference date.

@@ -235,17 +235,13 @@ extension ArticleReader {
         // preposition is not whose "its" is; the clause's subject is. ("Russia ordered Estonia to close its
         // consulate": Estonia is the one told to act, and keeps it.)
         if last.token > article.sentences[sentence].lowerBound,
-            Self.obliquePrepositions.contains(tokens[last.token - 1].key),
+            article.isWord(last.token - 1, in: .obliquePrepositions),
             let subject = refs.first(where: { !$0.isAdjective }), subject.code != last.code
         {
             return [subject.code]
         }
         return [last.code]
     }
-
-    static let obliquePrepositions: Set<String> = [
-        "with", "against", "on", "over", "toward", "towards", "between", "than", "to", "by",
-    ]
 
     /// Owner from the clause when the phrase gives none: the state doing it (opening its own office), or, for an
     /// act of the host (a seizure), the other state named.

@@ -2,12 +2,6 @@ import Core
 
 /// The staff frame: withdrawals, evacuations, expulsions and staff reductions.
 extension ArticleReader {
-    private static let withdrawVerbs: Set<String> = [
-        "withdraw", "withdraws", "withdrew", "withdrawing", "withdrawn", "pull", "pulls", "pulled", "pulling",
-        "evacuate", "evacuates", "evacuated", "evacuating", "fly", "flew", "flown", "recall", "recalls", "recalled",
-        "recalling", "airlift", "airlifts", "airlifted", "airlifting",
-    ]
-    static let leaveForms: Set<String> = ["leave", "leaves", "left", "leaving"]
 
     mutating func staffTargets(
         start: Int,
@@ -45,7 +39,7 @@ extension ArticleReader {
                 demonym = code
             }
             // "Iranian diplomats left the embassy in Riyadh": what they leave is their mission.
-            let leftObject = Self.leaveForms.contains(tokens[start].key) && index <= end + 1
+            let leftObject = article.isWord(start, in: .leaveVerbs) && index <= end + 1
             if let mention = mentionAt[index], facilityMention == nil,
                 staffIndex != nil || mentions[mention].staffCompound || leftObject
             {
@@ -54,7 +48,7 @@ extension ArticleReader {
                 index = mentions[mention].range.upperBound
                 continue
             }
-            let leaving = Self.leaveForms.contains(tokens[start].key) && index == end
+            let leaving = article.isWord(start, in: .leaveVerbs) && index == end
             let fromPlace =
                 staffIndex != nil && (key == "from" || key == "of" && index > 0 && tokens[index - 1].key == "out")
             if facilityMention == nil, city == nil, leaving || fromPlace,
@@ -170,16 +164,15 @@ extension ArticleReader {
                 }
             }
         }
-        let verbKey = tokens[start].key
         var status: Status
         if cue.done == .staffCut {
             status = .staffCut
         } else if let byHost = cue.byHost, count != nil, mood.directive != nil, !safety {
             status = byHost
-        } else if safety || (Self.withdrawVerbs.contains(verbKey) && count == nil) {
+        } else if safety || (article.isWord(start, in: .withdrawalVerbs) && count == nil) {
             status = cue.done
         } else if facilityMention != nil || city != nil, mood.directive == nil, !mood.ordered,
-            count == nil || Self.leaveForms.contains(verbKey), mood.modality == .asserted
+            count == nil || article.isWord(start, in: .leaveVerbs), mood.modality == .asserted
         {
             // "30 Iranian diplomats left the embassy in Saudi Arabia": staff leaving, counted or not, of their own
             // accord.
@@ -276,7 +269,7 @@ extension ArticleReader {
         // Only a passive order makes the subject the mission whose staff is cut ("expels four diplomats" does not).
         if status == .staffCut, city == nil, demonym == nil, let directive = mood.directive,
             directive > range.lowerBound,
-            CueMoodAnalyzer.beForms.contains(tokens[directive - 1].key),
+            article.isWord(directive - 1, in: .beForms),
             var targets = subjectTargets(cueStart: directive, sentence: sentence, transitive: false)
         {
             for index in targets.indices {
@@ -287,7 +280,7 @@ extension ArticleReader {
             return targets
         }
         // "The U.S. Embassy in Kabul ... evacuated its staff": the clause's facility.
-        if status == .evacuated, Self.withdrawVerbs.contains(verbKey),
+        if status == .evacuated, article.isWord(start, in: .withdrawalVerbs),
             var targets = subjectTargets(cueStart: start, sentence: sentence, transitive: false)
         {
             for index in targets.indices { targets[index].status = status }

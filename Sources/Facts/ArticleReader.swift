@@ -112,17 +112,6 @@ struct ArticleReader {
 
     // MARK: - One cue
 
-    static let copulas: Set<String> = [
-        "remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "staying", "keep", "keeps", "kept",
-        "is", "are", "was", "were", "be", "been", "being", "'s", "still", "fully", "partly",
-    ]
-
-    static let partitives: Set<String> = ["several", "some", "all", "most", "many", "each", "both", "one", "none"]
-
-    private static let nounDeterminers: Set<String> = [
-        "the", "a", "an", "its", "their", "this", "his", "her", "our", "that",
-    ]
-
     private mutating func readCue(
         at start: Int,
         length: Int,
@@ -133,12 +122,12 @@ struct ArticleReader {
         let range = article.sentences[sentence]
         let end = start + length
         let cue = lexicon.cues[payload.cue]
-        if payload.form != .noun, start > range.lowerBound, Self.nounDeterminers.contains(tokens[start - 1].key) {
+        if payload.form != .noun, start > range.lowerBound, article.isWord(start - 1, in: .nounDeterminers) {
             return false
         }
         if payload.form == .noun, start > range.lowerBound, tokens[start - 1].key == "to" { return false }
         // "remains open", "is close to": an adjective, not the verb.
-        if payload.form == .base, start > range.lowerBound, Self.copulas.contains(tokens[start - 1].key) {
+        if payload.form == .base, start > range.lowerBound, article.isWord(start - 1, in: .copulas) {
             return false
         }
         // "The annex in Hawassa, opened to support ...": a reduced relative clause describing the facility.
@@ -222,16 +211,11 @@ struct ArticleReader {
         let range = article.sentences[sentence]
         var index = intent - 1
         while index >= range.lowerBound, intent - index <= 3 {
-            if Self.announcing.contains(tokens[index].key) { return true }
+            if article.isWord(index, in: .announcingVerbs) { return true }
             index -= 1
         }
         return false
     }
-
-    static let announcing: Set<String> = [
-        "announced", "announces", "announce", "announcing", "confirmed", "confirms", "declared", "declares",
-        "unveiled", "unveils", "notified", "formalised", "formalized",
-    ]
 
     /// A cue as read in its clause: what the candidates it governs share.
     struct CueReading {
@@ -379,7 +363,7 @@ struct ArticleReader {
         // "several of its embassies", "four of the five consulates", "all of the missions": the part of a whole is
         // still the facilities named.
         if found == nil, index + 2 < tokens.count, tokens[index + 1].key == "of",
-            Self.partitives.contains(tokens[index].key) || tokens[index].kind == .number
+            article.isWord(index, in: .partitives) || tokens[index].kind == .number
                 || NumberWords.value(of: tokens[index]) != nil
         {
             found = mentionAt[index + 2]

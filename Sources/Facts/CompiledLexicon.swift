@@ -60,12 +60,18 @@ struct CompiledLexicon: Sendable {
     private(set) var shortKeys: [Set<String>] = []
     /// Per kind, the keys of the generic nouns that name it in a capital ("diplomatic mission" → embassy).
     private(set) var missionKeys: [Set<String>] = []
+    /// The lexicon's single-word lists (`[grammar]`, `[deadlines]`, the staff verbs) by vocabulary id.
+    private(set) var wordLists: WordListTable
+    /// The lexicon's deadline signal phrases, longest first.
+    let deadlineSignals: DeadlineSignals.Signals
 
     init(lexicon: Lexicon, gazetteer: Gazetteer) {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         var initial = Vocabulary()
-        timexWords = TimexWords.Table(vocabulary: &initial)
+        deadlineSignals = DeadlineSignals.Signals(lexicon.deadlines)
+        timexWords = TimexWords.Table(vocabulary: &initial, signalEnds: deadlineSignals.lastWords)
+        wordLists = WordListTable(lexicon: lexicon, vocabulary: &initial)
         vocabulary = initial
         for (index, country) in gazetteer.countries.enumerated() {
             for name in [country.name] + country.aliases {
@@ -176,6 +182,7 @@ struct CompiledLexicon: Sendable {
         vocabulary.seal()
         let size = vocabulary.count
         timexWords.seal(vocabulary)
+        wordLists.seal(vocabulary)
         entities.seal(vocabularySize: size)
         kinds.seal(vocabularySize: size)
         cues.seal(vocabularySize: size)

@@ -30,22 +30,6 @@ struct CueMoodAnalyzer {
 
     private var tokens: [Token] { article.tokens }
 
-    static let clauseBreaks: Set<String> = [
-        ";", ":", "which", "who", "whom", "whose", "where", "while", "whereas", "although", "though", "because",
-        "since", "said", "says", "say", "added", "adding", "stressed", "noted", "insisted", "according", "\u{2014}",
-        "\u{2013}", "but", "when", "\"", "\u{201C}", "\u{201D}",
-    ]
-    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being"]
-    /// Nouns that report a claim rather than a decision: "reports that ...".
-    static let hearsay: Set<String> = [
-        "reports", "report", "rumours", "rumors", "rumour", "rumor", "claims", "claim", "suggestions", "fears",
-        "concerns", "speculation",
-    ]
-    /// Prepositions that open a time phrase ("in July", "on Monday", "last week").
-    static let timePrepositions: Set<String> = ["in", "on", "at", "last", "this", "early", "late", "since"]
-
-    static let connectors: Set<String> = ["and", "or", ",", "to", "also", "then", "both"]
-
     func analyze(
         cueStart: Int,
         cueEnd: Int,
@@ -78,7 +62,7 @@ struct CueMoodAnalyzer {
             if let previous = earlier.last(where: { $0.end == index + 1 }),
                 !negated && !hedged && !obligation && !future && !conditional,
                 (previous.end..<cueStart).allSatisfy({
-                    Self.connectors.contains(tokens[$0].key) || mentionTokens.contains($0)
+                    article.isWord($0, in: .cueConnectors) || mentionTokens.contains($0)
                 })
             {
                 // Coordinated with an earlier cue: share its governor.
@@ -106,7 +90,7 @@ struct CueMoodAnalyzer {
                 // "Russia's demand in July that ...": a time phrase may sit between the directive and "that".
                 var probe = index - 1
                 while probe > range.lowerBound, index - probe <= 4,
-                    article.inTemporal[probe] || Self.timePrepositions.contains(tokens[probe].key)
+                    article.inTemporal[probe] || article.isWord(probe, in: .timePrepositions)
                         || NumberWords.months[tokens[probe].key] != nil
                         || NumberWords.weekdays[tokens[probe].key] != nil
                 {
@@ -121,7 +105,7 @@ struct CueMoodAnalyzer {
                 while back >= range.lowerBound && back >= index - 3 {
                     let before = article.classes(at: back)
                     if before.contains(.negation) { negated = true }
-                    if before.contains(.hedge) || Self.hearsay.contains(tokens[back].key) { hedged = true }
+                    if before.contains(.hedge) || article.isWord(back, in: .hearsayNouns) { hedged = true }
                     back -= 1
                 }
                 break
@@ -175,7 +159,7 @@ struct CueMoodAnalyzer {
                     mood.governorStart = index
                 }
             }
-            if Self.clauseBreaks.contains(token.key) { break }
+            if article.isWord(index, in: .clauseBreaks) { break }
             index -= 1
         }
         // "is closing", "was closing its consulates": the progressive of a decision reports it as under way, not
@@ -183,7 +167,7 @@ struct CueMoodAnalyzer {
         // "were being closed": the passive progressive, a closure under way.
         let passiveProgressive =
             form == .past && cueStart >= range.lowerBound + 2 && tokens[cueStart - 1].key == "being"
-            && Self.beForms.contains(tokens[cueStart - 2].key)
+            && article.isWord(cueStart - 2, in: .beForms)
         let progressive = form == .gerund && isProgressive(cueStart: cueStart, range: range) || passiveProgressive
         if form == .gerund, gerundSubjectIsHedged(cueStart: cueStart, cueEnd: cueEnd, range: range) { hedged = true }
         mood.future = future || obligation || progressive
@@ -204,7 +188,7 @@ struct CueMoodAnalyzer {
         var index = conjunction - 1
         while index >= range.lowerBound, conjunction - index <= 12 {
             let key = tokens[index].key
-            if Self.clauseBreaks.contains(key) || key == "and" { return nil }
+            if article.isWord(index, in: .clauseBreaks) || key == "and" { return nil }
             if article.classes(at: index).contains(.directive) {
                 // The directive's object must be a noun phrase ("ordered the"), not a clause ("ordered Peru to").
                 guard index + 1 < conjunction, ["the", "a", "an", "its", "their"].contains(tokens[index + 1].key)
@@ -227,7 +211,7 @@ struct CueMoodAnalyzer {
             if before.contains(.negation) { found.negated = true }
             if before.contains(.hedge) { found.hedged = true }
             if before.contains(.conditional) { found.conditional = true }
-            if Self.clauseBreaks.contains(tokens[back].key) { break }
+            if article.isWord(back, in: .clauseBreaks) { break }
             back -= 1
         }
         return found
@@ -299,10 +283,7 @@ struct CueMoodAnalyzer {
         var index = cueStart - 1
         var skipped = 0
         while index >= range.lowerBound, skipped < 4,
-            ["the", "a", "an", "its", "their", "'s", "immediate", "planned", "temporary", "full"].contains(
-                tokens[index].key
-            )
-                || article.entity[index] != nil
+            article.isWord(index, in: .cueModifiers) || article.entity[index] != nil
         {
             index -= 1
             skipped += 1
@@ -311,7 +292,7 @@ struct CueMoodAnalyzer {
         // earlier cue of the clause shares its governor.
         if index >= range.lowerBound, tokens[index].key == "and" || tokens[index].key == ",",
             let previous = earlier.last, previous.end <= index, previous.mood.directive != nil,
-            !(previous.end..<index).contains(where: { Self.clauseBreaks.contains(tokens[$0].key) })
+            !(previous.end..<index).contains(where: { article.isWord($0, in: .clauseBreaks) })
         {
             var inherited = previous.mood
             inherited.temporary = false
@@ -355,7 +336,7 @@ struct CueMoodAnalyzer {
             // "could eventually lead to a reopening": a modal further left in the clause still hedges the noun.
             var back = index - 1
             while back >= range.lowerBound, back >= index - 5, !mood.ordered {
-                if Self.clauseBreaks.contains(tokens[back].key) { break }
+                if article.isWord(back, in: .clauseBreaks) { break }
                 let before = article.classes(at: back)
                 if before.contains(.hedge) { hedged = true }
                 if before.contains(.negation) { negated = true }
@@ -395,10 +376,8 @@ struct CueMoodAnalyzer {
                 article.classes(at: $0).contains(.conditional) && ["if", "unless"].contains(tokens[$0].key)
             })
         else { return false }
-        return (condition + 1..<cueStart).contains { Self.consequenceModals.contains(tokens[$0].key) }
+        return (condition + 1..<cueStart).contains { article.isWord($0, in: .consequenceModals) }
     }
-
-    static let consequenceModals: Set<String> = ["would", "will", "could", "might", "'ll", "'d"]
 
     /// "Closing the consulate would be an equal response": a gerund that opens its clause is a noun, and a modal
     /// after its object hedges it.
@@ -411,7 +390,7 @@ struct CueMoodAnalyzer {
         while index < min(range.upperBound, cueEnd + 12) {
             let key = tokens[index].key
             if key == ";" { return false }
-            if ["would", "could", "might", "may", "should"].contains(key) { return true }
+            if article.isWord(index, in: .hedgingModals) { return true }
             index += 1
         }
         return false
@@ -422,10 +401,8 @@ struct CueMoodAnalyzer {
         var index = cueStart - 1
         while index >= range.lowerBound, cueStart - index <= 3 {
             let key = tokens[index].key
-            if Self.beForms.contains(key) { return key != "being" }
-            if !["now", "also", "already", "still", "currently", "formally", "officially"].contains(key) {
-                return false
-            }
+            if article.isWord(index, in: .beForms) { return key != "being" }
+            if !article.isWord(index, in: .progressiveAdverbs) { return false }
             index -= 1
         }
         return false
@@ -436,14 +413,8 @@ struct CueMoodAnalyzer {
         var index = cueStart - 1
         var steps = 0
         while index >= range.lowerBound && steps < 4 {
-            let key = tokens[index].key
-            if Self.beForms.contains(key) { return true }
-            if !([
-                "not", "also", "temporarily", "formally", "officially", "now", "already", "n't", "since", "been",
-                "then", "finally", "permanently",
-            ].contains(key)) {
-                return false
-            }
+            if article.isWord(index, in: .beForms) { return true }
+            if !article.isWord(index, in: .passiveAdverbs) { return false }
             index -= 1
             steps += 1
         }

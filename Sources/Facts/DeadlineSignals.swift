@@ -11,25 +11,16 @@ struct DeadlineSignals {
     /// The time words by vocabulary id, when the tokens carry ids.
     var words: TimexWords.Table?
 
-    /// Longest first, so that "on or before" wins over "on" and "as of" over nothing.
-    static let signals: [(words: [String], prefix: Prefix)] = [
-        (["no", "later", "than"], .by), (["not", "later", "than"], .by), (["on", "or", "before"], .by),
-        (["on", "or", "around"], .on), (["on", "or", "about"], .on), (["with", "effect", "from"], .starting),
-        (["effective", "as", "of"], .starting), (["starting", "from"], .starting), (["starting", "on"], .starting),
-        (["beginning", "on"], .starting), (["beginning", "from"], .starting), (["as", "of"], .starting),
-        (["as", "from"], .starting), (["effective", "from"], .starting), (["effective", "on"], .starting),
-        (["ahead", "of"], .by), (["prior", "to"], .by), (["by"], .by), (["before"], .by), (["until"], .by),
-        (["till"], .by), (["within"], .within), (["starting"], .starting), (["beginning"], .starting),
-        (["effective"], .starting), (["from"], .starting), (["commencing"], .starting), (["between"], .starting),
-        (["on"], .on), (["around"], .on),
-    ]
+    /// The lexicon's signal phrases and word lists; the built-in ones for tokens read outside fact extraction.
+    var signals = Signals.builtin
+    var lists = WordListTable.builtin
 
     /// The signal that ends right before `index`: where it starts and what it says.
     func signal(before index: Int) -> (start: Int, prefix: Prefix)? {
         guard index > sentence.lowerBound, TimexWords.roles(tokens, index - 1, words).contains(.signalEnd) else {
             return nil
         }
-        for (words, prefix) in Self.signals where index - words.count >= sentence.lowerBound {
+        for (words, prefix) in signals.phrases where index - words.count >= sentence.lowerBound {
             let start = index - words.count
             if words.indices.allSatisfy({ tokens[start + $0].key == words[$0] }) { return (start, prefix) }
         }
@@ -38,6 +29,11 @@ struct DeadlineSignals {
 
     func key(_ index: Int) -> String {
         sentence.contains(index) ? tokens[index].key : ""
+    }
+
+    /// Whether the token at `index`, inside the sentence, is a word of `list`.
+    func isWord(_ index: Int, in list: WordList) -> Bool {
+        sentence.contains(index) && lists.contains(list, tokens[index])
     }
 
     // MARK: - Tags
@@ -56,7 +52,7 @@ struct DeadlineSignals {
             start = signal.start
             // "around" dates a day; before a number it is a quantity.
             if prefix == .on, key(signal.start) == "around", !match.namesDay { return nil }
-            if prefix == .on, Self.reportedEvents.contains(key(signal.start - 1)) { return nil }
+            if prefix == .on, isWord(signal.start - 1, in: .reportedEvents) { return nil }
         } else if minute != nil {
             // "Friday noon", "5 p.m. Friday".
             prefix = .none
@@ -97,11 +93,11 @@ struct DeadlineSignals {
             prefix = .within
             start -= 1
         } else if signal == nil || signal?.prefix == .on,
-            ["to", "deadline", "ultimatum"].contains(key(end))
-                || ["deadline", "ultimatum"].contains(key(start - 2)) && key(start - 1) == "of"
+            key(end) == "to" || isWord(end, in: .deadlineNouns)
+                || isWord(start - 2, in: .deadlineNouns) && key(start - 1) == "of"
         {
             prefix = .none
-            if key(end) == "deadline" || key(end) == "ultimatum" { end += 1 }
+            if isWord(end, in: .deadlineNouns) { end += 1 }
         } else {
             return nil
         }
@@ -167,26 +163,12 @@ struct DeadlineSignals {
         }
     }
 
-    /// Words after which a bare day is not a time the verb is set for: prepositions, articles, conjunctions.
-    static let notBefore: Set<String> = [
-        "in", "since", "of", "for", "during", "after", "at", "to", "and", "or", "but", "than", "the", "a", "an",
-        "this", "that", "'s", "last", "next", "through", "thru", "between", "every", "each", "until", "till", "nor",
-        "as", "like", "with", "without", "into", "onto", "over", "under", "about", "per", "via", "from",
-    ]
-
-    /// Nouns of things said or held whose day a following "on Friday" gives ("following Pyongyang's announcement on
-    /// Friday", "handed a note on Monday demanding ..."): the day of a reported event, not a deadline.
-    static let reportedEvents: Set<String> = [
-        "announcement", "statement", "decision", "declaration", "remarks", "comments", "speech", "briefing", "report",
-        "interview", "meeting", "talks", "call", "letter", "note", "notification", "notice", "summons", "visit",
-    ]
-
     /// "will reopen Tuesday", "set to reopen the office in Riyadh Tuesday": news copy drops the "on" before a day
     /// it names by its own word ("early Monday" dates an event instead).
     private func isBareDay(_ match: TimexMatch) -> Bool {
         let start = match.range.lowerBound
-        guard start > sentence.lowerBound, tokens[start - 1].isWord, !Self.notBefore.contains(tokens[start - 1].key),
-            !Self.reportedEvents.contains(tokens[start - 1].key),
+        guard start > sentence.lowerBound, tokens[start - 1].isWord, !isWord(start - 1, in: .bareDayBlockers),
+            !isWord(start - 1, in: .reportedEvents),
             tokens[start].capitalized || tokens[start].key == "tomorrow" || tokens[start].key == "today"
         else { return false }
         switch match.spec {

@@ -197,6 +197,10 @@ public struct Lexicon: Hashable, Sendable {
     public var nonFacts: [NonFact]
     /// Phrases that mark page furniture rather than reporting.
     public var furniture = Furniture()
+    /// The single-word lists the rules read (`[grammar]`, the staff verbs of `[words]`, `[deadlines]`).
+    public var wordLists: [WordList: [String]] = [:]
+    /// The signal phrases that make a time expression a deadline.
+    public var deadlines = Deadlines()
 
     public init(
         kinds: [Kind] = [],
@@ -227,7 +231,7 @@ public struct Lexicon: Hashable, Sendable {
     }()
 
     /// This lexicon with `other`'s kinds, cues and words added: same-named kinds and cues get the other's phrases
-    /// appended, new ones are added, word lists are united.
+    /// appended, new ones are added, word lists (`[words]`, `[mood]`, `[grammar]`, `[deadlines]`, ...) are united.
     public func merging(_ other: Lexicon) -> Lexicon {
         var result = self
         for kind in other.kinds {
@@ -276,10 +280,17 @@ public struct Lexicon: Hashable, Sendable {
         result.nonFacts.append(contentsOf: other.nonFacts)
         result.furniture.captions = Self.union(result.furniture.captions, other.furniture.captions)
         result.furniture.links = Self.union(result.furniture.links, other.furniture.links)
+        for (list, words) in other.wordLists {
+            result.wordLists[list] = Self.union(result.wordLists[list] ?? [], words)
+        }
+        result.deadlines.by = Self.union(result.deadlines.by, other.deadlines.by)
+        result.deadlines.on = Self.union(result.deadlines.on, other.deadlines.on)
+        result.deadlines.starting = Self.union(result.deadlines.starting, other.deadlines.starting)
+        result.deadlines.within = Self.union(result.deadlines.within, other.deadlines.within)
         return result
     }
 
-    private static func union<T: Hashable>(_ first: [T], _ second: [T]) -> [T] {
+    static func union<T: Hashable>(_ first: [T], _ second: [T]) -> [T] {
         var seen = Set(first)
         var result = first
         for item in second where seen.insert(item).inserted {

@@ -26,11 +26,11 @@ extension Lexicon {
 }
 
 /// Walks a parsed TOML table into a ``Lexicon``, naming the key path of anything wrong.
-private struct LexiconParser {
+struct LexiconParser {
     let origin: String
 
     private static let topLevelKeys: Set<String> = [
-        "kinds", "generic", "cues", "words", "mood", "non_facts", "furniture",
+        "kinds", "generic", "cues", "words", "mood", "non_facts", "furniture", "grammar", "deadlines",
     ]
 
     func parse(_ root: TOMLTable) throws(LexiconError) -> Lexicon {
@@ -38,7 +38,8 @@ private struct LexiconParser {
             throw error(
                 .invalidValue,
                 key,
-                "unknown table; allowed: \(Self.topLevelKeys.sorted().joined(separator: ", "))"
+                "unknown table; \(Self.suggestion(for: key, among: Self.topLevelKeys))allowed: "
+                    + Self.topLevelKeys.sorted().joined(separator: ", ")
             )
         }
         var lexicon = Lexicon()
@@ -62,13 +63,16 @@ private struct LexiconParser {
             }
         }
         if let words = try table(root, "words", path: "words") {
+            try allowOnly(words, Self.wordsKeys, path: "words")
             lexicon.words.services = try phrases(words, "services", path: "words") ?? []
             lexicon.words.staff = try phrases(words, "staff", path: "words") ?? []
             lexicon.words.safety = try phrases(words, "safety", path: "words") ?? []
             lexicon.words.temporary = try phrases(words, "temporary", path: "words") ?? []
             lexicon.words.person = try phrases(words, "person", path: "words") ?? []
+            try parseWordLists(words, table: "words", into: &lexicon)
         }
         if let mood = try table(root, "mood", path: "mood") {
+            try allowOnly(mood, Self.moodKeys, path: "mood")
             lexicon.mood.directive = try phrases(mood, "directive", path: "mood") ?? []
             lexicon.mood.obligation = try phrases(mood, "obligation", path: "mood") ?? []
             lexicon.mood.future = try phrases(mood, "future", path: "mood") ?? []
@@ -83,6 +87,13 @@ private struct LexiconParser {
             try allowOnly(furniture, ["captions", "links"], path: "furniture")
             lexicon.furniture.captions = try phrases(furniture, "captions", path: "furniture") ?? []
             lexicon.furniture.links = try phrases(furniture, "links", path: "furniture") ?? []
+        }
+        if let grammar = try table(root, "grammar", path: "grammar") {
+            try allowOnly(grammar, Set(WordList.lists(in: "grammar").map(\.key)), path: "grammar")
+            try parseWordLists(grammar, table: "grammar", into: &lexicon)
+        }
+        if let deadlines = try table(root, "deadlines", path: "deadlines") {
+            try parseDeadlines(deadlines, into: &lexicon)
         }
         if let value = root["non_facts"] {
             guard let array = value.array else {
@@ -247,17 +258,25 @@ private struct LexiconParser {
         }
     }
 
-    private func allowOnly(_ entry: TOMLTable, _ allowed: Set<String>, path: String) throws(LexiconError) {
+    func allowOnly(_ entry: TOMLTable, _ allowed: Set<String>, path: String) throws(LexiconError) {
         for key in entry.keys where !allowed.contains(key) {
             throw error(
                 .invalidValue,
                 "\(path).\(key)",
-                "unknown key; allowed: \(allowed.sorted().joined(separator: ", "))"
+                "unknown key; \(Self.suggestion(for: key, among: allowed))allowed: "
+                    + allowed.sorted().joined(separator: ", ")
             )
         }
     }
 
-    private func table(_ parent: TOMLTable, _ key: String, path: String) throws(LexiconError) -> TOMLTable? {
+    /// "did you mean \"speech_verbs\"? " for a key two edits or less from an allowed one, else "".
+    static func suggestion(for key: String, among allowed: Set<String>) -> String {
+        let near = allowed.sorted().min { Lexicon.distance(key, $0) < Lexicon.distance(key, $1) }
+        guard let near, Lexicon.distance(key, near) <= 2 else { return "" }
+        return "did you mean \"\(near)\"? "
+    }
+
+    func table(_ parent: TOMLTable, _ key: String, path: String) throws(LexiconError) -> TOMLTable? {
         guard let value = parent[key] else { return nil }
         guard let table = value.table else { throw error(.wrongType, path, "expected a table") }
         return table
@@ -276,7 +295,7 @@ private struct LexiconParser {
     }
 
     /// A list of non-empty strings.
-    private func phrases(_ parent: TOMLTable, _ key: String, path: String) throws(LexiconError) -> [String]? {
+    func phrases(_ parent: TOMLTable, _ key: String, path: String) throws(LexiconError) -> [String]? {
         guard let value = parent[key] else { return nil }
         guard let array = value.array else {
             throw error(
@@ -297,7 +316,7 @@ private struct LexiconParser {
         return result
     }
 
-    private func error(_ code: LexiconError.Code, _ key: String, _ message: String) -> LexiconError {
+    func error(_ code: LexiconError.Code, _ key: String, _ message: String) -> LexiconError {
         LexiconError(code: code, origin: origin, key: key, message: message)
     }
 

@@ -134,22 +134,8 @@ struct MentionFinder {
         guard start > range.lowerBound else { return false }
         let previous = tokens[start - 1]
         if article.entity[start - 1] != nil || mention.range.lowerBound < start - 1 { return true }
-        return Self.shortOpeners.contains(previous.key) || previous.capitalized && previous.isWord
+        return article.isWord(start - 1, in: .referenceOpeners) || previous.capitalized && previous.isWord
     }
-
-    private static let shortOpeners: Set<String> = [
-        "the", "a", "an", "its", "their", "this", "that", "these", "those", "second", "new", "both", "two", "three",
-        "another", "our", "his", "her",
-    ]
-
-    private static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "all", "each"]
-    private static let definiteWords: Set<String> = ["the", "this", "that", "these", "those", "both", "all", "each"]
-    private static let adjectiveStops: Set<String> = [
-        "to", "and", "or", "of", "in", "at", "on", "by", "for", "from", "with", "said", "says", "is", "was", "were",
-        "are", "be", "been", "has", "have", "had", "will", "would", "not", "that", "which", "who", ",", "'s", "as",
-        "close", "closed", "open", "opened", "seize", "seized", "ordered", "orders", "order", "shut", "vacate",
-        "reopen", "reopened", "than", "but", "after", "before", "into", "out",
-    ]
 
     private func scanLeft(_ mention: inout Mention, range: Range<Int>) {
         var index = mention.head.lowerBound - 1
@@ -217,7 +203,7 @@ struct MentionFinder {
                 lowest = index
                 break
             }
-            if Self.determiners.contains(token.key) || token.key == "both" {
+            if article.isWord(index, in: .determiners) || token.key == "both" {
                 // "said that Russia's consulate": no determiner stands before a possessive owner, so "that" here
                 // opens a clause.
                 if token.key == "that", lowest < mention.head.lowerBound,
@@ -225,7 +211,7 @@ struct MentionFinder {
                 {
                     break
                 }
-                if Self.definiteWords.contains(token.key) { mention.definite = true }
+                if article.isWord(index, in: .definiteDeterminers) { mention.definite = true }
                 if token.key == "both" { mention.count = 2 }
                 lowest = index
                 if token.key == "all" || token.key == "both" {
@@ -249,7 +235,7 @@ struct MentionFinder {
                 index -= 1
                 continue
             }
-            if token.isWord, !token.capitalized, adjectives < 2, !Self.adjectiveStops.contains(token.key),
+            if token.isWord, !token.capitalized, adjectives < 2, !article.isWord(index, in: .modifierStops),
                 article.cue[index].isEmpty, !article.inTemporal[index], article.kind[index] == nil
             {
                 adjectives += 1
@@ -275,8 +261,7 @@ struct MentionFinder {
 
     private func isPersonEnd(_ index: Int) -> Bool {
         guard index >= 0 else { return false }
-        let key = tokens[index].key
-        return key == "general" || key == "consul" || key == "ambassador" || key == "commissioner" || key == "attache"
+        return article.isWord(index, in: .titleWords)
     }
 
     /// The start of an entity that ends exactly at `end`.
@@ -310,16 +295,6 @@ struct MentionFinder {
     }
 
     // MARK: - Right side
-
-    private static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "inside"]
-    /// Places of their own, as an appositive calls an unknown name ("a town west of ...").
-    private static let settlementNouns: Set<String> = [
-        "town", "village", "city", "municipality", "hamlet", "port", "resort", "community", "township",
-    ]
-    private static let placeNouns: Set<String> = [
-        "city", "town", "port", "capital", "village", "cities", "towns", "capitals", "region", "province", "state",
-        "district", "island", "enclave", "oblast", "hub", "resort",
-    ]
 
     private func scanRight(_ mention: inout Mention, range: Range<Int>) {
         var index = mention.head.upperBound
@@ -384,7 +359,7 @@ struct MentionFinder {
                 }
                 break
             }
-            if Self.placePrepositions.contains(key)
+            if article.isWord(index, in: .placePrepositions)
                 || (key == "on" && index + 3 < limit && tokens[index + 1].key == "the"
                     && tokens[index + 2].key == "outskirts")
             {
@@ -428,18 +403,18 @@ struct MentionFinder {
                 }
                 continue
             }
-            if key == "used" || key == "run" || key == "operated" || key == "owned" || key == "belonging" {
+            if article.isWord(index, in: .ownershipVerbs) {
                 if let code = ownerWithin(index + 1, limit: min(limit, index + 6)) {
                     mention.operators.append(code)
                 }
                 // "a dacha compound used by Japanese diplomats outside Moscow".
                 var probe = index + 1
-                while probe < min(limit, index + 7), !Self.placePrepositions.contains(tokens[probe].key),
+                while probe < min(limit, index + 7), !article.isWord(probe, in: .placePrepositions),
                     tokens[probe].key != ","
                 {
                     probe += 1
                 }
-                if probe < limit, Self.placePrepositions.contains(tokens[probe].key), mention.cities.isEmpty,
+                if probe < limit, article.isWord(probe, in: .placePrepositions), mention.cities.isEmpty,
                     let place = location(at: probe + 1, limit: limit), !place.cities.isEmpty
                 {
                     apply(place, to: &mention)
@@ -481,8 +456,8 @@ struct MentionFinder {
         while index < min(limit, end + 12) {
             let key = tokens[index].key
             if key == "," || key == ";" || article.kind[index] != nil || !article.cue[index].isEmpty { return nil }
-            if Self.settlementNouns.contains(key) { isSettlement = true }
-            if ["of", "in", "near", "outside", "from"].contains(key), index + 1 < limit,
+            if article.isWord(index, in: .settlementNouns) { isSettlement = true }
+            if article.isWord(index, in: .appositivePrepositions), index + 1 < limit,
                 let entity = article.entity[index + 1], !entity.cities.isEmpty, entity.countries.isEmpty,
                 let city = chooseCity(entity.cities)
             {
@@ -577,7 +552,7 @@ struct MentionFinder {
         let saved = index
         if index < limit, tokens[index].key == "the" { index += 1 }
         var words = 0
-        while index < limit, words < 5, !Self.placeNouns.contains(tokens[index].key),
+        while index < limit, words < 5, !article.isWord(index, in: .placeNouns),
             tokens[index].isWord
                 || tokens[index].key == "-" && index > start && index + 1 < limit
                     && tokens[index - 1].isWord && tokens[index + 1].isWord,
@@ -600,12 +575,12 @@ struct MentionFinder {
         {
             place.host = compiled.gazetteer.countries[country].code
         }
-        if index < limit, Self.placeNouns.contains(tokens[index].key),
+        if index < limit, article.isWord(index, in: .placeNouns),
             !tokens[index].capitalized || tokens[index].key == "capital"
         {
             let noun = tokens[index].key
             index += 1
-            if index < limit, Self.placeNouns.contains(tokens[index].key) { index += 1 }
+            if index < limit, article.isWord(index, in: .placeNouns) { index += 1 }
             if index < limit, tokens[index].key == "of" { index += 1 }
             if let (cities, next) = cityList(at: index, limit: limit) {
                 place.cities = cities
@@ -707,7 +682,7 @@ struct MentionFinder {
     /// The one city of a place phrase starting at `start` ("in the Saudi capital, Riyadh"), for a cue that places
     /// its facility after the verb ("was reopened in the Saudi capital, Riyadh").
     func placeCity(after start: Int, limit: Int) -> CityRef? {
-        guard start < limit, Self.placePrepositions.contains(tokens[start].key),
+        guard start < limit, article.isWord(start, in: .placePrepositions),
             let place = location(at: start + 1, limit: limit), place.cities.count == 1
         else { return nil }
         return place.cities[0]
@@ -764,7 +739,7 @@ struct MentionFinder {
         default: return nil
         }
         if probe + 1 < limit, tokens[probe].key == "those" || tokens[probe].key == "ones" { probe += 1 }
-        if probe < limit, Self.placePrepositions.contains(tokens[probe].key) { probe += 1 }
+        if probe < limit, article.isWord(probe, in: .placePrepositions) { probe += 1 }
         guard probe < limit, article.entity[probe] != nil else { return (probe, false) }
         return (probe, true)
     }
@@ -822,10 +797,6 @@ struct MentionFinder {
         return (unknown, next)
     }
 
-    private static let nameParticles: Set<String> = [
-        "de", "del", "la", "es", "el", "do", "da", "dos", "al", "ul", "sur", "upon",
-    ]
-
     /// A capitalised name the gazetteer does not know ("Vanimo"), kept as written.
     private func unknownPlace(at start: Int, limit: Int) -> (CityRef, Int)? {
         var index = start
@@ -841,7 +812,7 @@ struct MentionFinder {
             {
                 index += 1
                 words += 1
-            } else if words > 0, Self.nameParticles.contains(token.key), index + 1 < limit,
+            } else if words > 0, article.isWord(index, in: .nameParticles), index + 1 < limit,
                 tokens[index + 1].capitalized
             {
                 index += 1
@@ -862,14 +833,14 @@ struct MentionFinder {
             index += 1
             var words = 0
             while index < limit, words < 4, tokens[index].isWord, !tokens[index].capitalized,
-                !Self.placeNouns.contains(tokens[index].key)
+                !article.isWord(index, in: .placeNouns)
             {
                 index += 1
                 words += 1
             }
-            guard index < limit, Self.placeNouns.contains(tokens[index].key) else { return nil }
+            guard index < limit, article.isWord(index, in: .placeNouns) else { return nil }
             index += 1
-            if index < limit, Self.placeNouns.contains(tokens[index].key) { index += 1 }
+            if index < limit, article.isWord(index, in: .placeNouns) { index += 1 }
             if index < limit, tokens[index].key == "of" { index += 1 }
         }
         guard index < limit, let entity = article.entity[index], !entity.cities.isEmpty else {

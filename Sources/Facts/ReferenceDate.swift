@@ -22,7 +22,13 @@ enum ReferenceDate {
         let tokens = article.tokens
         for (sentence, matches) in article.timex.enumerated() {
             let range = article.sentences[sentence]
-            let signals = DeadlineSignals(tokens: tokens, sentence: range)
+            let signals = DeadlineSignals(
+                tokens: tokens,
+                sentence: range,
+                words: article.timexWords,
+                signals: article.signals,
+                lists: article.lists
+            )
             for match in matches {
                 guard let date = match.explicitDate else { continue }
                 let start = match.range.lowerBound

@@ -29,9 +29,11 @@ public struct TemporalTagger: Sendable {
         sentence: Range<Int>,
         matches: [TimexMatch],
         scalars: [Unicode.Scalar],
-        words: TimexWords.Table? = nil
+        words: TimexWords.Table? = nil,
+        signals: DeadlineSignals.Signals = .builtin,
+        lists: WordListTable = .builtin
     ) -> [TemporalExpression] {
-        let reader = DeadlineSignals(tokens: tokens, sentence: sentence, words: words)
+        let reader = DeadlineSignals(tokens: tokens, sentence: sentence, words: words, signals: signals, lists: lists)
         var result: [TemporalExpression] = []
         for (number, match) in matches.enumerated() {
             guard var expression = reader.expression(for: match, before: matches[..<number]) else { continue }

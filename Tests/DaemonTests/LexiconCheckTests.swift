@@ -72,6 +72,41 @@ import Testing
         #expect(error.issues.first?.key == "cues.pry.frame")
     }
 
+    @Test func aMisspeltKeyInANewTableIsReportedWithItsLine() async throws {
+        let result = try await load(
+            lexicon: """
+                # words our feeds use
+                [grammar]
+                place_nouns = ["prefecture"]
+                speach_verbs = ["tweeted"]
+                """
+        )
+        guard case .failure(let error) = result else {
+            Issue.record("a misspelt key must fail the check")
+            return
+        }
+        #expect(error.issues.map(\.key) == ["grammar.speach_verbs"])
+        #expect(error.issues.first?.line == 4)
+        #expect(error.issues.first?.message.contains("did you mean \"speech_verbs\"") == true)
+    }
+
+    @Test func aPhraseInASingleWordListIsReportedWithItsLine() async throws {
+        let result = try await load(
+            lexicon: """
+                [deadlines]
+                by = ["not after"]
+
+                reported_events = ["press release"]
+                """
+        )
+        guard case .failure(let error) = result else {
+            Issue.record("two words in a single-word list must fail the check")
+            return
+        }
+        #expect(error.issues.first?.key == "deadlines.reported_events[0]")
+        #expect(error.issues.first?.line == 4)
+    }
+
     @Test func theBuiltInLexiconValidates() {
         #expect(Lexicon.builtin.validate().isEmpty)
     }

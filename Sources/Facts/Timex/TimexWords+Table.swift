@@ -28,24 +28,32 @@ extension TimexWords {
             (TimexWords.starters, .starter), (TimexWords.anchors, .anchor), (TimexWords.links, .link),
             (TimexWords.deadlineWords, .deadline),
             (ClauseTense.future, .future), (ClauseTense.past, .past), (ClauseTense.notPast, .notPast),
-            (Set(DeadlineSignals.signals.compactMap(\.words.last)), .signalEnd),
+            (DeadlineSignals.Signals.builtin.lastWords, .signalEnd),
             (Set(TimexGrammar.modifiers.map { $0[0] }), .modifierStart), (TimexWords.periodStarts, .periodStart),
             (TimexWords.recurrenceStarts, .recurrenceStart),
             (Set(TimexGrammar.references.keys.map { $0[0] }), .referenceStart), (TimexWords.dateStarts, .dateStart),
         ]
 
+        /// The last words of the lexicon's deadline signals, which replace the built-in ones of ``lists``.
+        private let signalEnds: Set<String>
+
         /// Adds the words to the vocabulary being built.
-        init(vocabulary: inout Vocabulary) {
-            for (words, _) in Self.lists {
+        init(vocabulary: inout Vocabulary, signalEnds: Set<String>) {
+            self.signalEnds = signalEnds
+            for (words, _) in ownLists {
                 for word in words { _ = vocabulary.add(word) }
             }
         }
 
         mutating func seal(_ vocabulary: Vocabulary) {
             roles = Array(repeating: [], count: vocabulary.count)
-            for (words, role) in Self.lists {
+            for (words, role) in ownLists {
                 for word in words { roles[Int(vocabulary.id(of: word))].insert(role) }
             }
+        }
+
+        private var ownLists: [(Set<String>, Role)] {
+            Self.lists.filter { $0.1 != .signalEnd } + [(signalEnds, .signalEnd)]
         }
 
         func has(_ token: Token, _ role: Role) -> Bool { roles(ofWord: token.word).contains(role) }
