@@ -64,6 +64,16 @@ extension ArticleReader {
                 continue
             }
             if expression.isDeadlineNoun { continue }
+            // "ordered the consulate closed, giving its staff until Thursday to leave": after the cue, a period given
+            // to people to leave is theirs, not the mission's.
+            if lexicon.cues[payload.cue].frame != .staff, expression.range.lowerBound >= end,
+                (end..<expression.range.lowerBound).contains(where: { article.hasClass(.staff, at: $0) }),
+                (expression.range.upperBound..<min(range.upperBound, expression.range.upperBound + 3)).contains(where: {
+                    article.isWord($0, in: .leaveVerbs)
+                })
+            {
+                continue
+            }
             if !acceptable(expression, mood: mood, payload: payload) { continue }
             return (expression, isSuperseded(expression, windowStart: windowStart, sentence: sentence))
         }
@@ -89,6 +99,9 @@ extension ArticleReader {
         if case .referenceDay = expression.value, expression.prefix == .none || expression.prefix == .starting {
             return true
         }
+        // "Posts closed Monday, August 5 – Saturday, August 10": a closure given with its period is scheduled, in
+        // whatever tense the notice writes it; it takes effect on the first day.
+        if isRangeStart(expression), lexicon.cues[payload.cue].temporary != nil { return true }
         guard mood.ordered else { return false }
         switch expression.prefix {
         case .by, .within, .starting:
@@ -101,6 +114,15 @@ extension ArticleReader {
             default: return expression.minuteOfDay != nil
             }
         }
+    }
+
+    /// The first day of a range ("Monday, August 5 through Saturday, August 10", "from Monday to Wednesday"): a
+    /// range connector and another time expression follow it.
+    func isRangeStart(_ expression: TemporalExpression) -> Bool {
+        let end = expression.range.upperBound
+        guard end + 1 < tokens.count, TimexTagger.rangeConnectors.contains(tokens[end].key) else { return false }
+        let sentence = article.sentence(containing: expression.range.lowerBound)
+        return article.timex[sentence].contains { $0.range.lowerBound == end + 1 }
     }
 
     /// "The order initially gave Argentina 48 hours", "after first giving Argentina only 48 hours".

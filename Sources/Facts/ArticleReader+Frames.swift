@@ -125,11 +125,12 @@ extension ArticleReader {
         if end < range.upperBound, tokens[end].key == "of", let mention = mentionStarting(near: end + 1) {
             return group(from: mention).map { targetFor($0) }
         }
-        // "placed the embassy on ordered departure": the facility put on the status.
+        // "placed the embassy on ordered departure", "the embassy has been placed on ordered departure": the facility
+        // put on the status, a few words before it.
         if start >= range.lowerBound + 2, tokens[start - 1].key == "on",
             let mention = mentions.indices.last(where: {
                 mentions[$0].sentence == sentence && !mentions[$0].absorbed
-                    && mentions[$0].range.upperBound == start - 1
+                    && mentions[$0].range.upperBound <= start - 1 && start - 1 - mentions[$0].range.upperBound <= 4
             })
         {
             return [targetFor(mention)]

@@ -325,7 +325,11 @@ extension ArticleReader {
                 || $0.absorbed && !$0.cities.isEmpty && $0.kindIndex != nil
         }
         let before = named.filter { $0.range.upperBound <= mention.range.lowerBound }.reversed()
-        let after = named.filter { $0.range.lowerBound > mention.range.lowerBound }
+        // Looking ahead is for a headline whose body names the place; in the body a phrase named later ("the
+        // embassy will close ... handled by the embassy in Vienna") is another facility.
+        let after =
+            mention.sentence < article.headlineSentences
+            ? named.filter { $0.range.lowerBound > mention.range.lowerBound } : []
         for other in Array(before) + after {
             let owner =
                 other.operators.first

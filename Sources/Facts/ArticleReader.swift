@@ -169,6 +169,11 @@ struct ArticleReader {
             payload: payload,
             sentence: sentence
         )
+        // "will be closed from Monday through Wednesday": a closure with an end is temporary.
+        if let expression, isRangeStart(expression.expression), !mood.temporary, let temporary = cue.temporary {
+            mood.temporary = true
+            status = temporary
+        }
         if let intent = mood.intent, mood.modality == .asserted, expression == nil, !isAnnounced(intent, sentence) {
             // "plans to close the consulate": an intention with no date and no announcement is not yet a decision.
             mood.modality = .hedged

@@ -168,9 +168,13 @@ struct DeadlineSignals {
     private func isBareDay(_ match: TimexMatch) -> Bool {
         let start = match.range.lowerBound
         guard start > sentence.lowerBound, tokens[start - 1].isWord, !isWord(start - 1, in: .bareDayBlockers),
-            !isWord(start - 1, in: .reportedEvents),
-            tokens[start].capitalized || tokens[start].key == "tomorrow" || tokens[start].key == "today"
+            !isWord(start - 1, in: .reportedEvents)
         else { return false }
+        // "will be closed that day": the day named before, taken up again.
+        if case .sameDay = match.spec { return true }
+        guard tokens[start].capitalized || tokens[start].key == "tomorrow" || tokens[start].key == "today" else {
+            return false
+        }
         switch match.spec {
         case .weekday, .directedWeekday, .monthDay, .date: return true
         case .relativeDay(let offset): return offset >= 0

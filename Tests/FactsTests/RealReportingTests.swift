@@ -311,6 +311,67 @@ import Testing
         )
     }
 
+    @Test func aPeriodGivenToTheStaffAfterTheOrderIsTheirs() {
+        #expect(
+            facts(
+                [
+                    "Poland on Monday ordered the closure of the Russian consulate in Poznan, giving its staff until "
+                        + "Thursday to leave."
+                ]
+            ) == ["ru:consulate:pl:poznan ordered_closed nil"]
+        )
+        // A staff cut's own period stays its deadline.
+        #expect(
+            facts(["Poland ordered Belarus to withdraw eight diplomats from its consulate in Gdansk by May 20."])
+                == ["by:consulate:pl:gdansk staff_cut 2024-05-20"]
+        )
+    }
+
+    // MARK: - Dates that belong to the closure
+
+    @Test func aClosureGivenWithItsPeriodIsASuspensionFromItsFirstDay() {
+        #expect(
+            facts(["The Swiss embassy in Tehran will be closed from Tuesday through Thursday, the ministry said."])
+                == ["ch:embassy:ir:tehran suspended 2024-05-07"]
+        )
+        let listed = facts(
+            [
+                "Posts closed Tuesday, May 7 to Friday, May 10:",
+                "Canadian Embassy Dakar, Senegal",
+                "Canadian Embassy Bamako, Mali",
+            ]
+        )
+        #expect(listed == ["ca:embassy:sn:dakar suspended 2024-05-07", "ca:embassy:ml:bamako suspended 2024-05-07"])
+    }
+
+    @Test func thatDayIsTheDayNamedBefore() {
+        #expect(
+            facts(
+                [
+                    "Dutch consulates that would open on Friday, including those in Antwerp and Ghent, will be closed "
+                        + "that day."
+                ]
+            ) == [
+                "nl:consulate:be:antwerp ordered_closed 2024-05-10", "nl:consulate:be:ghent ordered_closed 2024-05-10",
+            ]
+        )
+    }
+
+    @Test func aFacilityPlacedOnOrderedDepartureIsEvacuated() {
+        #expect(
+            facts(["The U.S. embassy in Niamey has been placed on ordered departure status."])
+                == ["us:embassy:ne:niamey evacuated nil"]
+        )
+    }
+
+    @Test func aPhraseNamedLaterInTheBodyIsNoAntecedent() {
+        // "The embassy" has no antecedent here; the embassy in Vienna only takes over its services.
+        #expect(
+            facts(["The embassy will close on May 31 and its services will be handled by the embassy in Vienna."])
+                .isEmpty
+        )
+    }
+
     // MARK: - Mood
 
     @Test func unclearHopedForConditionalAndPotentialClosuresAreNotFacts() {
