@@ -76,7 +76,6 @@ extension ArticleReader {
             return nil
         }
         // "The Embassy of Iran was reopened in the Saudi capital, Riyadh": the place follows the verb.
-        let finder = MentionFinder(article: article, compiled: compiled)
         if let place = finder.placeCity(after: index, limit: range.upperBound) {
             for position in targets.indices {
                 if let mention = targets[position].mention, mentions[mention].cities.isEmpty {
@@ -456,8 +455,7 @@ extension ArticleReader {
             origin = mentions[mention].relocationFrom
         }
         if destination == nil {
-            let finder = MentionFinder(article: article, compiled: compiled)
-            var index = searchFrom
+                var index = searchFrom
             while index < min(range.upperBound, searchFrom + 14) {
                 let key = tokens[index].key
                 if key == "from", origin == nil, let entity = article.entity[index + 1],

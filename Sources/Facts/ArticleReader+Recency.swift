@@ -71,8 +71,11 @@ extension ArticleReader {
         _ article: AnnotatedArticle,
         reference: CivilDate?
     ) -> [[(token: Int, end: CivilDate, yearOnly: Bool)]] {
-        article.timex.map { matches in
-            matches.compactMap { match in
+        article.sentences.indices.map { sentence in
+            let range = article.sentences[sentence]
+            // Only a sentence with a status cue needs dating.
+            guard range.contains(where: { !article.cue[$0].isEmpty }) else { return [] }
+            return article.timex[sentence].compactMap { match in
                 guard match.spec.type == .date || match.spec.type == .time else { return nil }
                 let value = TimexResolver.value(match.spec, reference: reference, direction: match.direction)
                 guard let end = Self.lastDay(of: value) else { return nil }

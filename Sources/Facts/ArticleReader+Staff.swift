@@ -18,7 +18,6 @@ extension ArticleReader {
         var facilityMention: Int?
         var city: CityRef?
         var demonym: CountryCode?
-        let finder = MentionFinder(article: article, compiled: compiled)
         // Right side: "withdraw eight diplomats from its consulate", "the departure of non-essential staff from".
         var index = end
         let limit = min(range.upperBound, end + 16)

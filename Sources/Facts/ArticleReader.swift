@@ -48,6 +48,9 @@ struct ArticleReader {
     let mentionAt: [Int: Int]
     let reference: (date: CivilDate?, anchor: Deadline.Anchor)
     let moodAnalyzer: CueMoodAnalyzer
+    /// The article's mention finder, kept for the place and city readings the frames make (building one costs a
+    /// pass over the article's country references).
+    let finder: MentionFinder
     /// Dated time expressions per sentence, to tell news from background (see `place(of:cueStart:cueEnd:)`).
     let pastDates: [[(token: Int, end: CivilDate, yearOnly: Bool)]]
     var candidates: [Candidate] = []
@@ -56,15 +59,18 @@ struct ArticleReader {
     /// Staff deadlines given by a later sentence ("The four diplomats must leave within a week").
     var pendingStaffDeadlines: [(candidate: Int, expression: TemporalExpression)] = []
 
-    var tokens: [Token] { article.tokens }
+    /// The article's tokens, stored (not read through `article`) so hot loops index one array without retaining it.
+    let tokens: [Token]
     var lexicon: Lexicon { compiled.lexicon }
     var gazetteer: Gazetteer { compiled.gazetteer }
 
     init(compiled: CompiledLexicon, article: AnnotatedArticle, reference: (date: CivilDate?, anchor: Deadline.Anchor)) {
         self.compiled = compiled
         self.article = article
+        tokens = article.tokens
         self.reference = reference
-        let found = MentionFinder(article: article, compiled: compiled).find()
+        finder = MentionFinder(article: article, compiled: compiled)
+        let found = finder.find()
         mentions = found
         var starts: [Int: Int] = [:]
         for (index, mention) in found.enumerated() where !mention.absorbed {

@@ -23,6 +23,8 @@ struct Candidate: Sendable {
     var headlinePresent = false
     /// Where the mention stands: the body, the headline, page furniture, or background to the news.
     var place: Support.Place = .body
+    /// `expression` resolved against the article's reference date, once (the resolver reads it several times).
+    var deadline: Deadline?
     /// The clause names the earlier step this one requires ("resumed services after a two-month suspension").
     var priorStated = false
     /// A bare noun ("the closure of X") that no order, modal or date governs: it names an event without telling
@@ -65,8 +67,8 @@ struct Candidate: Sendable {
         self.knownCity = knownCity
         let key = facilityKey ?? FacilityKeyText.make(facility)
         self.facilityKey = key
-        mergeKey = Self.mergeKey(key: key, status)
-        facilityMergeKey = String(mergeKey[..<mergeKey.lastIndex(of: ":")!])
+        facilityMergeKey = Self.facilityMergeKey(key: key)
+        mergeKey = facilityMergeKey + ":" + status.rawValue
     }
 
     static func mergeKey(_ facility: Facility, _ status: Status) -> String {
@@ -75,8 +77,19 @@ struct Candidate: Sendable {
 
     /// operator:kind:host:city → operator:kind:city:status (the host is left out: it may only be inferred).
     private static func mergeKey(key: String, _ status: Status) -> String {
-        let parts = key.split(separator: ":", maxSplits: 3)
-        return "\(parts[0]):\(parts[1]):\(parts[3]):\(status.rawValue)"
+        facilityMergeKey(key: key) + ":" + status.rawValue
+    }
+
+    /// operator:kind:host:city → operator:kind:city, cutting the host out of the key's bytes.
+    private static func facilityMergeKey(key: String) -> String {
+        let bytes = Array(key.utf8)
+        var colons: [Int] = []
+        for (index, byte) in bytes.enumerated() where byte == 0x3A {
+            colons.append(index)
+            if colons.count == 3 { break }
+        }
+        guard colons.count == 3 else { return key }
+        return String(decoding: bytes[..<colons[1]] + bytes[colons[2]...], as: UTF8.self)
     }
 
     var family: String { Self.family(of: status) }

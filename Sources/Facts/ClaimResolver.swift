@@ -25,7 +25,11 @@ struct ClaimResolver {
         _ candidates: [Candidate],
         deadlineNouns: [(sentence: Int, expression: TemporalExpression)]
     ) -> FactExtraction {
-        let asserted = candidates.filter { $0.modality == .asserted }
+        let asserted = candidates.filter { $0.modality == .asserted }.map { candidate in
+            var candidate = candidate
+            if let expression = candidate.expression, !expression.isAnaphoric { candidate.deadline = resolve(expression) }
+            return candidate
+        }
         var order: [String] = []
         var groups: [String: [Candidate]] = [:]
         for candidate in asserted {
@@ -148,9 +152,7 @@ struct ClaimResolver {
 
     /// The mention's own deadline falls after the reference date.
     private func isDueLater(_ item: Candidate) -> Bool {
-        guard let reference, let expression = item.expression, !expression.isAnaphoric,
-            let due = resolve(expression).value?.date
-        else { return false }
+        guard let reference, let due = item.deadline?.value?.date else { return false }
         return due > reference
     }
 
@@ -182,7 +184,7 @@ struct ClaimResolver {
         let pool = current.isEmpty ? explicit : current
         var chosen: (deadline: Deadline, sentence: Int)?
         for item in pool {
-            let deadline = resolve(item.expression!)
+            let deadline = item.deadline ?? resolve(item.expression!)
             guard let existing = chosen?.deadline else {
                 chosen = (deadline, item.sentence)
                 continue

@@ -28,7 +28,12 @@ struct CueMoodAnalyzer {
     /// Tokens inside facility mentions, which may lie between two coordinated cues.
     var mentionTokens: Set<Int> = []
 
-    private var tokens: [Token] { article.tokens }
+    private let tokens: [Token]
+
+    init(article: AnnotatedArticle) {
+        self.article = article
+        tokens = article.tokens
+    }
 
     func analyze(
         cueStart: Int,

@@ -11,6 +11,7 @@ struct MentionFinder {
 
     init(article: AnnotatedArticle, compiled: CompiledLexicon) {
         self.article = article
+        tokens = article.tokens
         self.compiled = compiled
         var countries = Set<CountryCode>()
         for refs in article.countryRefs {
@@ -19,7 +20,7 @@ struct MentionFinder {
         articleCountries = countries
     }
 
-    private var tokens: [Token] { article.tokens }
+    private let tokens: [Token]
 
     func find() -> [Mention] {
         var mentions: [Mention] = []

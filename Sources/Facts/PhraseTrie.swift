@@ -64,8 +64,21 @@ struct Vocabulary: Sendable {
 /// them without hashing); deeper words in small per-node tables.
 struct PhraseTrie<Payload: Sendable>: Sendable {
     private struct Node: Sendable {
+        /// Filled while phrases are inserted; ``seal(vocabularySize:)`` copies it into the sorted arrays below.
         var children: [Int32: Int32] = [:]
+        /// Child word ids, ascending, and the child node of each: a node has a handful of children, so a short scan
+        /// of integers beats hashing into a dictionary on every token.
+        var childWords: [Int32] = []
+        var childNodes: [Int32] = []
         var payloads: [Payload] = []
+
+        func child(_ word: Int32) -> Int32? {
+            for (index, candidate) in childWords.enumerated() {
+                if candidate == word { return childNodes[index] }
+                if candidate > word { return nil }
+            }
+            return nil
+        }
     }
 
     private var nodes: [Node] = [Node()]
@@ -96,6 +109,11 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         for (word, child) in nodes[0].children where Int(word) < vocabularySize {
             roots[Int(word)] = child
         }
+        for index in nodes.indices {
+            let sorted = nodes[index].children.sorted { $0.key < $1.key }
+            nodes[index].childWords = sorted.map(\.key)
+            nodes[index].childNodes = sorted.map(\.value)
+        }
     }
 
     /// Every phrase that starts at `start`, as (token count, payloads), shortest first.
@@ -107,8 +125,8 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
         var index = start + 1
         var result: [(Int, [Payload])] = []
         if !nodes[node].payloads.isEmpty { result.append((1, nodes[node].payloads)) }
-        while index < limit, !nodes[node].children.isEmpty, tokens[index].word >= 0,
-            let next = nodes[node].children[tokens[index].word]
+        while index < limit, !nodes[node].childWords.isEmpty, tokens[index].word >= 0,
+            let next = nodes[node].child(tokens[index].word)
         {
             node = Int(next)
             index += 1
