@@ -455,7 +455,7 @@ extension ArticleReader {
             origin = mentions[mention].relocationFrom
         }
         if destination == nil {
-                var index = searchFrom
+            var index = searchFrom
             while index < min(range.upperBound, searchFrom + 14) {
                 let key = tokens[index].key
                 if key == "from", origin == nil, let entity = article.entity[index + 1],

@@ -27,7 +27,9 @@ struct ClaimResolver {
     ) -> FactExtraction {
         let asserted = candidates.filter { $0.modality == .asserted }.map { candidate in
             var candidate = candidate
-            if let expression = candidate.expression, !expression.isAnaphoric { candidate.deadline = resolve(expression) }
+            if let expression = candidate.expression, !expression.isAnaphoric {
+                candidate.deadline = resolve(expression)
+            }
             return candidate
         }
         var order: [String] = []
