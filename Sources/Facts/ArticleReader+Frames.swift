@@ -463,10 +463,13 @@ extension ArticleReader {
                 {
                     origin = city
                 }
-                if key == "to", let (city, _) = finder.destination(at: index + 1, limit: range.upperBound) {
+                // "moved its embassy to Jerusalem from Tel Aviv": the origin may follow the destination.
+                if key == "to", destination == nil,
+                    let (city, _) = finder.destination(at: index + 1, limit: range.upperBound)
+                {
                     destination = city
-                    break
                 }
+                if destination != nil, origin != nil { break }
                 if key == ";" || key == "said" { break }
                 index += 1
             }

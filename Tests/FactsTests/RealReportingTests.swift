@@ -281,6 +281,25 @@ import Testing
         )
     }
 
+    @Test func aRelocationKeepsItsOriginWhicheverWayTheSentenceRuns() {
+        let result = extraction(["Guatemala moved its embassy to Jerusalem from Tel Aviv on Wednesday."]).facts
+        #expect(ExtractionFixtures.summary(result) == ["gt:embassy:il:tel-aviv relocated nil"])
+        #expect(result.first?.relocatedTo == "Jerusalem")
+    }
+
+    @Test func aClosureThatGoesOnIsTheFacilitysStateAndAResumptionNamesItsSuspension() {
+        #expect(
+            facts(["The U.S. consulate in Lahore remains closed due to a separate threat."])
+                == ["us:consulate:pk:lahore closed nil"]
+        )
+        #expect(
+            facts([
+                "The embassy of Spain in Havana will resume consular services on May 15 after a two-month suspension."
+            ])
+                == ["es:embassy:cu:havana restored 2024-05-15"]
+        )
+    }
+
     // MARK: - Staff
 
     @Test func expellingDiplomatsIsNoStaffCutButACapIs() {
