@@ -249,13 +249,15 @@ struct AnnotatedArticle {
                 && tokens[index + match.length - 1].key.last != "s" && !next.isEmpty && next.first!.isLetter
             // A country coordinated with the previous one ("Russia and Belarus") stays in its group, which is
             // always the newest one.
-            if !(refs.last.map { isCoordinated($0.end, index) } ?? false) { group += 1 }
+            let coordinated = refs.last.map { isCoordinated($0.end, index) } ?? false
+            if !coordinated { group += 1 }
             refs.append(
                 CountryRef(
                     token: index,
                     end: index + match.length,
                     code: code,
-                    isLocation: isLocation,
+                    // "from Tunisia and Sudan": a country coordinated with a place is a place too.
+                    isLocation: isLocation || coordinated && refs.last!.isLocation,
                     group: group,
                     isAdjective: adjective
                 )
@@ -289,7 +291,11 @@ struct AnnotatedArticle {
         let limit = min(range.upperBound, range.lowerBound + 14)
         while index < limit {
             let text = tokens[index].text
-            if text == "-" || text == "\u{2013}" || text == "\u{2014}" {
+            // A hyphen joining two words ("non-essential") is no dateline dash.
+            let joinsWords =
+                index > range.lowerBound && index + 1 < range.upperBound
+                && tokens[index - 1].end == tokens[index].start && tokens[index].end == tokens[index + 1].start
+            if text == "-" || text == "\u{2013}" || text == "\u{2014}", !joinsWords {
                 return index > range.lowerBound ? index : nil
             }
             index += 1

@@ -3,6 +3,7 @@ import Core
 /// The four cue frames: where a cue's facility is in the sentence.
 extension ArticleReader {
     static let openingQuotes: Set<String> = ["\"", "\u{201C}", "\u{2018}"]
+    static let dashes: Set<String> = ["\u{2014}", "\u{2013}", "--"]
 
     // MARK: - facility frame
 
@@ -302,6 +303,17 @@ extension ArticleReader {
                     index = open - 1
                     continue
                 }
+            }
+            // "the U.S. Embassy in Yemen — one of 19 posts closed this month — has reopened": skip back over an
+            // appositive between dashes to the subject before it.
+            if Self.dashes.contains(key), index > range.lowerBound,
+                let open = (max(range.lowerBound, index - 30)..<index).last(where: {
+                    Self.dashes.contains(tokens[$0].key)
+                }),
+                open > range.lowerBound, mentions.contains(where: { $0.range.upperBound == open && !$0.absorbed })
+            {
+                index = open - 1
+                continue
             }
             // `X "will be reopened on Tuesday", he said`: a quotation that opens inside the verb group leaves its
             // subject outside the quote.

@@ -17,6 +17,8 @@ extension ArticleReader {
         var safety = false
         var facilityMention: Int?
         var city: CityRef?
+        /// Every place the staff are taken out of ("from Sudan and Tunisia", "from Tunis, Khartoum").
+        var places: [CityRef] = []
         var demonym: CountryCode?
         // Right side: "withdraw eight diplomats from its consulate", "the departure of non-essential staff from".
         var index = end
@@ -24,6 +26,9 @@ extension ArticleReader {
         while index < limit {
             let key = tokens[index].key
             if key == ";" || key == "said" || (key == "to" && staffIndex == nil && index > end + 1) { break }
+            // "... from Tunisia and Sudan, a day after its embassies were stormed": once the places are read, a comma
+            // or a subordinate clause ends the phrase.
+            if !places.isEmpty, key == "," || article.isWord(index, in: .datingBreaks) { break }
             // "expelled 10 Polish diplomats and ordered the closure of ...": the next verb starts another clause.
             if index > end, !article.cue[index].isEmpty || article.classes(at: index).contains(.directive) { break }
             if article.hasClass(.safety, at: index) { safety = true }
@@ -44,23 +49,29 @@ extension ArticleReader {
             {
                 facilityMention = mention
                 if mentions[mention].staffCompound && staffIndex == nil { staffIndex = index }
+                // "embassy staff from Tunis, Khartoum": the phrase took in where the staff come from.
+                if mentions[mention].cities.isEmpty, mentions[mention].relocationFrom != nil,
+                    let from = mentions[mention].range.first(where: { tokens[$0].key == "from" })
+                {
+                    places = finder.places(at: from + 1, limit: range.upperBound)
+                    city = places.first
+                }
                 index = mentions[mention].range.upperBound
                 continue
             }
             let leaving = article.isWord(start, in: .leaveVerbs) && index == end
             let fromPlace =
                 staffIndex != nil && (key == "from" || key == "of" && index > 0 && tokens[index - 1].key == "out")
-            if facilityMention == nil, city == nil, leaving || fromPlace,
-                let entity = article.entity[leaving ? index : index + 1]
-            {
-                if let found = finder.chooseCity(entity.cities) {
-                    city = found
-                } else if let country = entity.countries.first,
-                    let capital = gazetteer.capital(of: gazetteer.countries[country].code)
-                {
-                    // "pull its diplomats out of Niger", "to leave Haiti": the embassy in the capital.
-                    city = CityRef(name: capital.name, country: capital.country, known: true)
-                }
+            // "non-emergency personnel in Ecuador": the staff's place, after the staff noun.
+            let staffPlace =
+                staffIndex != nil && index == staffIndex! + (article.classLength(.staff, at: staffIndex!) ?? 1)
+                && article.isWord(index, in: .placePrepositions)
+            let bareFacility = facilityMention.map { mentions[$0].cities.isEmpty } ?? true
+            if bareFacility, places.isEmpty, leaving || fromPlace || staffPlace {
+                // "pull its diplomats out of Niger", "to leave Haiti", "from Tunis and Khartoum", "from the Libyan city
+                // of Benghazi": the mission in each place (a country's is in its capital).
+                places = finder.places(at: leaving ? index : index + 1, limit: range.upperBound)
+                city = places.first
             }
             index += 1
         }
@@ -96,6 +107,14 @@ extension ArticleReader {
                     let mention = mentionAt[position]
                 {
                     facilityMention = mention
+                }
+                // "all American staff from Benghazi were evacuated", "Mexico's personnel in Ecuador will leave".
+                if staffIndex != nil, places.isEmpty, position > staffIndex!,
+                    tokens[position].key == "from" || article.isWord(position, in: .placePrepositions),
+                    facilityMention.map({ mentions[$0].cities.isEmpty }) ?? true
+                {
+                    places = finder.places(at: position + 1, limit: start)
+                    city = places.first ?? city
                 }
             }
         }
@@ -170,12 +189,24 @@ extension ArticleReader {
             status = byHost
         } else if safety || (article.isWord(start, in: .withdrawalVerbs) && count == nil) {
             status = cue.done
-        } else if facilityMention != nil || city != nil, mood.directive == nil, !mood.ordered,
+        } else if facilityMention != nil || city != nil, mood.directive == nil,
+            !mood.ordered || !mood.obligated && count == nil && ownStaff(staffIndex, sentence: sentence),
             count == nil || article.isWord(start, in: .leaveVerbs), mood.modality == .asserted
         {
+            // "Mexico's diplomatic personnel in Ecuador will leave": a state's own staff, all of them, leaving.
             // "30 Iranian diplomats left the embassy in Saudi Arabia": staff leaving, counted or not, of their own
             // accord.
             // "Mexico's embassy staff left Ecuador on Sunday": staff leaving of their own accord.
+            status = cue.done
+        } else if facilityMention != nil || !places.isEmpty, let directive = mood.directive, count == nil,
+            directiveActor(directive, sentence: sentence).map({ actor in
+                actor == demonym || staffOwners(staffIndex, sentence: sentence)?.contains(actor) == true
+                    || facilityMention.flatMap({ mentionOwner($0) }) == actor
+            }) ?? (payload.form == .noun || directive > range.lowerBound && article.isWord(directive - 1, in: .beForms))
+        {
+            // "The State Department has ordered all non-emergency U.S. government employees to leave Iraq", "the
+            // advisory orders the departure of employees at the U.S. Embassy": a state sending its own staff away,
+            // or an order no other state gives, is an ordered departure.
             status = cue.done
         } else if facilityMention != nil, mood.directive != nil, count == nil, let staffIndex,
             isAll(staffIndex, sentence: sentence)
@@ -194,6 +225,23 @@ extension ArticleReader {
             }
             return nil
         }
+        // "non-essential embassy staff from Sudan and Tunisia": the owner's mission in each place, of the kind named.
+        if let mention = facilityMention, mentions[mention].cities.isEmpty,
+            places.count > 1
+                || places.count == 1 && mentions[mention].staffCompound
+        {
+            // The owner may stay unknown ("the foreign ministry ordered the departure of embassy staff from ...").
+            let owner =
+                mentionOwner(mention) ?? demonym
+                ?? article.countryRefs[sentence].last(where: { !$0.isLocation && $0.token < start })?.code
+            let targets = places.compactMap { place -> Target? in
+                guard let draft = missionDraft(in: place, owner: owner, kind: mentions[mention].kindIndex) else {
+                    return nil
+                }
+                return Target(implied: draft, staff: status == .staffCut ? count : nil, status: status)
+            }
+            if !targets.isEmpty { return targets }
+        }
         if let mention = facilityMention {
             var target = targetFor(mention)
             // "Saudi embassy officials have already left Iran": the place they left is the mission's.
@@ -209,18 +257,22 @@ extension ArticleReader {
             }
             return targets
         }
-        // "withdrew its diplomats from Asmara": the embassy in that capital.
-        if let city, let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }),
-            let country = gazetteer.country(code: city.country ?? CountryCode(rawValue: "XX")!),
-            FacilityKeyText.slug(country.capital) == FacilityKeyText.slug(city.name)
-        {
-            let refs = article.countryRefs[sentence].filter {
-                !$0.isLocation && $0.token < start && $0.code != city.country
+        // "withdrew its diplomats from Asmara", "ordered the departure of staff from Sudan and Tunisia", "all staff
+        // from Benghazi were evacuated": the owner's mission in each place, the embassy in a capital, elsewhere the
+        // facility the article names there.
+        if !places.isEmpty {
+            let refs = article.countryRefs[sentence].filter { !$0.isLocation && $0.token < start }
+            // "the United States and Germany began evacuating their staff in Port-au-Prince": each owner's mission.
+            let owners = staffOwners(staffIndex, sentence: sentence)
+            let targets = places.flatMap { place -> [Target] in
+                let placeOwners =
+                    owners ?? (demonym ?? refs.last(where: { $0.code != place.country })?.code).map { [$0] }
+                return (placeOwners ?? []).compactMap { owner in
+                    guard let draft = missionDraft(in: place, owner: owner, kind: nil) else { return nil }
+                    return Target(implied: draft, staff: status == .staffCut ? count : nil, status: status)
+                }
             }
-            let owner = demonym ?? refs.last?.code
-            guard let owner else { return nil }
-            let draft = Draft(kind: embassy, operatorCountry: owner, host: city.country, city: city, trigger: "embassy")
-            return [Target(implied: draft, staff: status == .staffCut ? count : nil, status: status)]
+            if !targets.isEmpty { return targets }
         }
         // "Britain expelled 23 Russian diplomats": the owner's embassy in the expelling state's capital.
         if status == .staffCut, let owner = demonym, let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }) {
@@ -289,6 +341,81 @@ extension ArticleReader {
             queueStaffDeadline(start: start, end: end, mood: mood, sentence: sentence, demonym: demonym)
         }
         return nil
+    }
+
+    /// The mission an owner keeps in `place`: its embassy when the place is its host's capital, else the facility of
+    /// that owner (or of no stated owner) the article names in that city, else, outside a capital, a consulate.
+    ///
+    /// - Parameter kind: the kind the text names ("consulate staff"), which wins when given.
+    func missionDraft(in place: CityRef, owner: CountryCode?, kind: Int?) -> Draft? {
+        guard owner == nil || owner != place.country else { return nil }
+        let isCapital =
+            place.country.flatMap { gazetteer.country(code: $0) }.map {
+                FacilityKeyText.slug($0.capital) == FacilityKeyText.slug(place.name)
+            } ?? false
+        if let kind, kind < lexicon.kinds.count, isCapital || !lexicon.kinds[kind].inCapital {
+            return Draft(
+                kind: kind,
+                operatorCountry: owner,
+                host: place.country,
+                city: place,
+                trigger: lexicon.kinds[kind].label.lowercased()
+            )
+        }
+        if isCapital, let embassy = lexicon.kinds.firstIndex(where: { $0.inCapital }) {
+            return Draft(kind: embassy, operatorCountry: owner, host: place.country, city: place, trigger: "embassy")
+        }
+        let slug = FacilityKeyText.slug(place.name)
+        let named = mentions.first { mention in
+            mention.kindIndex != nil && !mention.isShort && !mention.isGeneric && !article.furniture[mention.sentence]
+                && mention.cities.contains { FacilityKeyText.slug($0.name) == slug }
+                && (mention.operators.isEmpty || owner.map { mention.operators.contains($0) } ?? true)
+        }
+        // A state's mission outside the host's capital is, unless the text names it, of the kind that stands there
+        // (only in a place the gazetteer knows: "From Multiple Countries Due" in a headline is no town).
+        guard
+            let found = named?.kindIndex ?? (place.known ? lexicon.kinds.firstIndex(where: { $0.outsideCapital }) : nil)
+        else {
+            return nil
+        }
+        return Draft(
+            kind: found,
+            operatorCountry: owner,
+            host: place.country,
+            city: place,
+            trigger: lexicon.kinds[found].label.lowercased(),
+            penalty: named == nil ? 0.1 : 0
+        )
+    }
+
+    /// The states a possessive before the staff noun names: "their diplomatic staff" after "the United States and
+    /// Germany", "its personnel".
+    private func staffOwners(_ staffIndex: Int?, sentence: Int) -> [CountryCode]? {
+        guard let staffIndex else { return nil }
+        let range = article.sentences[sentence]
+        var index = staffIndex - 1
+        while index >= range.lowerBound, staffIndex - index <= 3 {
+            let key = tokens[index].key
+            if key == "their" || key == "its" {
+                let owners = pronounOwners(key == "their" ? .their : .its, before: index, sentence: sentence)
+                return owners.isEmpty ? nil : owners
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// "Mexico's diplomatic personnel", "its staff", "all staff": the owner's whole staff, not diplomats expelled.
+    private func ownStaff(_ staffIndex: Int?, sentence: Int) -> Bool {
+        guard let staffIndex else { return false }
+        if isAll(staffIndex, sentence: sentence) { return true }
+        let range = article.sentences[sentence]
+        var index = staffIndex - 1
+        while index >= range.lowerBound, staffIndex - index <= 3 {
+            if ["'s", "its", "their"].contains(tokens[index].key) { return true }
+            index -= 1
+        }
+        return false
     }
 
     /// "all (diplomatic) staff", "all of its diplomats": the whole staff, not a number of them.

@@ -16,6 +16,8 @@ struct CueMood: Sendable {
     /// The word of a stated intention that governs the cue ("plans to", "its intention to"): the reading decides
     /// whether it is a fact once it knows the cue's date.
     var intent: Int?
+    /// "must", "has to": an obligation, as opposed to a plain future ("will leave").
+    var obligated = false
 }
 
 /// Reads the words before (and a few after) a cue to decide its mood, using the lexicon's `[mood]` lists.
@@ -175,6 +177,7 @@ struct CueMoodAnalyzer {
             && article.isWord(cueStart - 2, in: .beForms)
         let progressive = form == .gerund && isProgressive(cueStart: cueStart, range: range) || passiveProgressive
         if form == .gerund, gerundSubjectIsHedged(cueStart: cueStart, cueEnd: cueEnd, range: range) { hedged = true }
+        mood.obligated = obligation
         mood.future = future || obligation || progressive
         mood.ordered = mood.directive != nil || obligation || future || progressive || (sawTo && form == .base)
         if form == .noun && mood.directive == nil && !obligation && !future {

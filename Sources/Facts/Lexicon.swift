@@ -18,6 +18,9 @@ public struct Lexicon: Hashable, Sendable {
         public var short: [String]
         /// A facility of this kind named with a host country but no city is in the capital.
         public var inCapital: Bool
+        /// A state's mission outside the host's capital is of this kind when the text names no kind ("staff were
+        /// evacuated from Benghazi": the consulate there).
+        public var outsideCapital: Bool
         /// Phrases containing a trigger that are not facilities ("residence permit").
         public var exclude: [String]
         /// Generic nouns ([generic]) that name this kind when the phrase gives an owner and stands in a capital:
@@ -31,6 +34,7 @@ public struct Lexicon: Hashable, Sendable {
             plurals: [String] = [],
             short: [String] = [],
             inCapital: Bool = false,
+            outsideCapital: Bool = false,
             exclude: [String] = [],
             missions: [String] = []
         ) {
@@ -40,6 +44,7 @@ public struct Lexicon: Hashable, Sendable {
             self.plurals = plurals
             self.short = short
             self.inCapital = inCapital
+            self.outsideCapital = outsideCapital
             self.exclude = exclude
             self.missions = missions
         }
@@ -243,6 +248,7 @@ public struct Lexicon: Hashable, Sendable {
                 merged.exclude = Self.union(merged.exclude, kind.exclude)
                 merged.missions = Self.union(merged.missions, kind.missions)
                 merged.inCapital = merged.inCapital || kind.inCapital
+                merged.outsideCapital = merged.outsideCapital || kind.outsideCapital
                 result.kinds[index] = merged
             } else {
                 result.kinds.append(kind)

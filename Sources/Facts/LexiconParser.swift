@@ -113,7 +113,7 @@ struct LexiconParser {
     private func parseKind(name: String, _ entry: TOMLTable, path: String) throws(LexiconError) -> Lexicon.Kind {
         try allowOnly(
             entry,
-            ["label", "triggers", "plurals", "short", "in_capital", "exclude", "missions"],
+            ["label", "triggers", "plurals", "short", "in_capital", "outside_capital", "exclude", "missions"],
             path: path
         )
         guard let triggers = try phrases(entry, "triggers", path: path), !triggers.isEmpty else {
@@ -127,6 +127,7 @@ struct LexiconParser {
             plurals: try phrases(entry, "plurals", path: path) ?? triggers.map(Self.pluralize),
             short: try phrases(entry, "short", path: path) ?? [],
             inCapital: try bool(entry, "in_capital", path: path) ?? false,
+            outsideCapital: try bool(entry, "outside_capital", path: path) ?? false,
             exclude: try phrases(entry, "exclude", path: path) ?? [],
             missions: try phrases(entry, "missions", path: path) ?? []
         )

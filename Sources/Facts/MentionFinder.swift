@@ -689,6 +689,17 @@ struct MentionFinder {
         return place.cities[0]
     }
 
+    /// The places of a place phrase starting at `start`, each a city: "Tunis, Khartoum", "Sudan and Tunisia" (their
+    /// capitals), "the Libyan city of Benghazi", "Ecuador" (its capital). For staff taken out of a place.
+    func places(at start: Int, limit: Int) -> [CityRef] {
+        guard let place = location(at: start, limit: limit) else { return [] }
+        if !place.cities.isEmpty { return place.cities }
+        let hosts = place.hosts.isEmpty ? place.host.map { [$0] } ?? [] : place.hosts
+        return hosts.compactMap { host in
+            compiled.gazetteer.capital(of: host).map { CityRef(name: $0.name, country: host, known: true) }
+        }
+    }
+
     /// One city from a described place: "the Qatari capital of Doha", "the port city of Basra".
     private func placeCity(at start: Int, limit: Int) -> (CityRef, Int)? {
         guard let place = location(at: start, limit: limit), place.cities.count == 1 else { return nil }

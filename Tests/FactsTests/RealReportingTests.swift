@@ -260,6 +260,59 @@ import Testing
         )
     }
 
+    @Test func staffTakenOutOfPlacesEvacuateTheMissionsThere() {
+        // A list of countries: the embassy in each capital.
+        #expect(
+            facts(["Norway on Saturday ordered the departure of non-essential embassy staff from Chad and Niger."])
+                == ["no:embassy:td:ndjamena evacuated nil", "no:embassy:ne:niamey evacuated nil"]
+        )
+        // A list of cities, in a headline's telegraphic style, hyphenated adjective and all.
+        #expect(
+            facts(["Norway pulls non-essential embassy staff from Bamako, Niamey"])
+                == ["no:embassy:ml:bamako evacuated nil", "no:embassy:ne:niamey evacuated nil"]
+        )
+        // A city outside the capital: the mission the article names there.
+        #expect(
+            facts(
+                [
+                    "A bomb damaged the Dutch consulate in Erbil on Monday.",
+                    "All Dutch staff from Erbil were evacuated to Baghdad.",
+                ]
+            ) == ["nl:consulate:iq:erbil evacuated nil"]
+        )
+        // A state's own staff in a country, all leaving.
+        #expect(
+            facts(["Mexico's diplomatic personnel in Peru will leave that country immediately."])
+                == ["mx:embassy:pe:lima evacuated 2024-05-06"]
+        )
+    }
+
+    @Test func aDepartureOrderNoOtherStateGivesIsAnOrderedDeparture() {
+        #expect(
+            facts([
+                "The travel advisory orders the departure of employees at the U.S. Embassy in Amman and consulate in Aqaba."
+            ])
+                == ["us:embassy:jo:amman evacuated nil", "us:consulate:jo:aqaba evacuated nil"]
+        )
+        // A host demanding that a mission's diplomats leave is no evacuation.
+        #expect(
+            !facts(["The ministry handed the ambassador a note demanding that the consulate's diplomats leave Edirne."])
+                .contains { $0.hasSuffix("evacuated nil") }
+        )
+    }
+
+    @Test func anAppositiveBetweenDashesLeavesTheSubjectBeforeIt() {
+        #expect(
+            facts(["The Swiss Embassy in Tripoli \u{2014} one of six missions closed last month \u{2014} has reopened."]
+            )
+                == ["ch:embassy:ly:tripoli reopened nil"]
+        )
+    }
+
+    @Test func yetToIsNotYet() {
+        #expect(facts(["Bahrain is yet to reopen its embassy in Doha."]).isEmpty)
+    }
+
     @Test func statedIntentionsAreFactsWhenDatedOrAnnounced() {
         #expect(
             facts(["Uganda plans to reopen its embassy in Juba on June 3."]) == [
@@ -274,6 +327,10 @@ import Testing
     }
 
     @Test func statesAVerbAwayFromEmbassiesOwnThemInEachOthersCapitals() {
+        #expect(
+            facts(["Qatar and the United Arab Emirates reopened their embassies on Monday."])
+                == ["qa:embassy:ae:abu-dhabi reopened nil", "ae:embassy:qa:doha reopened nil"]
+        )
         #expect(
             facts(["Ethiopia and Eritrea formally committed to reopening embassies within weeks."]).map {
                 $0.split(separator: " ")[0]
