@@ -9,9 +9,14 @@ enum FacilityKeyText {
     static func make(_ facility: Facility) -> String {
         let kind = facility.kind.rawValue
         let bytes = kind.utf8
-        let simple =
-            !bytes.isEmpty && bytes.first != 0x5F && bytes.last != 0x5F && !kind.contains("__")
-            && bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        // One pass over the bytes (String.contains would run a substring search on every candidate).
+        var previous: UInt8 = 0
+        var simple = !bytes.isEmpty && bytes.first != 0x5F && bytes.last != 0x5F
+        for byte in bytes where simple {
+            simple =
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F && previous != 0x5F
+            previous = byte
+        }
         guard simple else { return facility.key.rawValue }
         return make(facility, kindPart: kind)
     }
