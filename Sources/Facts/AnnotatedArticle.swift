@@ -84,7 +84,7 @@ struct AnnotatedArticle {
         nonFactGroups = []
         for range in sentences {
             let matches = TimexTagger.matches(tokens, in: range, words: compiled.timexWords)
-            let expressions = TemporalTagger.expressions(
+            let expressions = DeadlineReader.expressions(
                 tokens,
                 sentence: range,
                 matches: matches,

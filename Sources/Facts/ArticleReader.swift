@@ -306,7 +306,6 @@ struct ArticleReader {
                     facilityKey: key(of: facility)
                 )
                 candidate.viaAnaphor = viaAnaphor
-                candidate.headlinePresent = sentence < article.headlineSentences && payload.form == .third
                 candidate.place = place
                 candidate.looseNoun = payload.form == .noun && !mood.ordered && expression == nil
                 candidate.priorStated = statesPrior(cue.requiresPrior, after: end, sentence: sentence)

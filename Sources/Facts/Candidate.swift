@@ -1,6 +1,6 @@
 import Core
 
-/// A fact as first read from one sentence, before duplicates across the article are merged.
+/// A fact as first read from one sentence, before the article's mentions are resolved into one claim per facility.
 struct Candidate: Sendable {
     let facility: Facility
     var status: Status
@@ -18,9 +18,6 @@ struct Candidate: Sendable {
     var knownCity: Bool
     /// Read through a plural reference ("these closures", "the three buildings").
     var viaAnaphor = false
-    /// A present-tense verb in the headline ("Germany shuts Russian consulates"): it names the news, whose status
-    /// the body states.
-    var headlinePresent = false
     /// Where the mention stands: the body, the headline, page furniture, or background to the news.
     var place: Support.Place = .body
     /// `expression` resolved against the article's reference date, once (the resolver reads it several times).

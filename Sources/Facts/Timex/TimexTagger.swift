@@ -4,7 +4,7 @@ public import Core
 /// date and the tense of each expression's clause.
 ///
 /// This is factwatch's one reader of time. Fact extraction tags each sentence once with
-/// ``matches(_:in:words:)`` while it annotates an article; the deadline layer (``TemporalTagger``) reads deadlines
+/// ``matches(_:in:words:)`` while it annotates an article; the deadline layer (``DeadlineReader``) reads deadlines
 /// from those matches, and ``resolve(_:tokens:scalars:reference:)`` turns the same matches into the TIMEX3 values
 /// `factwatch extract --cases` prints, so the values scored on MEANTIME are the ones deadlines are made of.
 public struct TimexTagger: Sendable {

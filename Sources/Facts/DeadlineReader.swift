@@ -7,7 +7,7 @@ public import Core
 ///
 /// It finds no time of its own: every date comes from ``TimexTagger``'s matches, so fact deadlines are read from the
 /// same tags `extract --cases` prints.
-public struct TemporalTagger: Sendable {
+public struct DeadlineReader: Sendable {
     public init() {}
 
     /// The deadline expressions of `text`, resolved against `reference` (a `nil` reference leaves relative ones

@@ -2,8 +2,8 @@ import Core
 import Facts
 import Testing
 
-@Suite struct TemporalTaggerTests {
-    let tagger = TemporalTagger()
+@Suite struct DeadlineReaderTests {
+    let tagger = DeadlineReader()
 
     /// The single deadline found in `text`, as ISO text (nil when unresolved).
     private func resolve(
